@@ -1,0 +1,36 @@
+// Reads vitest's JSON report, prints tests per workspace project and the closing `N passed, N failed` line.
+// Exits non-zero when a test failed or a workspace package/example with a test/ folder ran no test.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+const root = process.cwd()
+const reportPath = join(root, '.ci/out/vitest.json')
+if (!existsSync(reportPath)) {
+  console.log('tests: no vitest report was written')
+  process.exit(1)
+}
+const report = JSON.parse(readFileSync(reportPath, 'utf8'))
+const perProject = new Map()
+let passed = 0
+let failed = 0
+for (const file of report.testResults) {
+  const project = relative(root, file.name).split('/').slice(0, 2).join('/')
+  for (const test of file.assertionResults) {
+    const entry = perProject.get(project) ?? { passed: 0, failed: 0 }
+    if (test.status === 'passed') entry.passed++, passed++
+    else if (test.status === 'failed') entry.failed++, failed++
+    perProject.set(project, entry)
+  }
+  if (file.status === 'failed' && file.assertionResults.length === 0) failed++
+}
+const expected = ['packages', 'examples', '.']
+  .flatMap((dir) => (dir === '.' ? ['bench'] : existsSync(dir) ? readdirSync(dir).map((name) => `${dir}/${name}`) : []))
+  .filter((dir) => existsSync(join(dir, 'test')))
+for (const project of expected) {
+  const entry = perProject.get(project)
+  console.log(`  ${project}: ${entry ? `${entry.passed} passed, ${entry.failed} failed` : 'NO TESTS RAN'}`)
+  if (!entry || entry.passed + entry.failed === 0) failed++
+}
+console.log(`tests: ${passed} passed, ${failed} failed`)
+writeFileSync(join(root, '.ci/out/counts'), `${passed} ${failed}\n`)
+process.exit(failed === 0 ? 0 : 1)

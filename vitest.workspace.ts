@@ -1,0 +1,26 @@
+/**
+ * The test projects: one per package and example. Vitest 4 no longer reads this file on its
+ * own; `vitest.config.ts` imports the list, and `.ci/run` fails when a project here ran no test.
+ */
+import { defineProject } from 'vitest/config'
+
+const project = (name: string, root: string, testTimeout = 5000) =>
+  defineProject({
+    test: {
+      name,
+      root,
+      include: ['test/**/*.test.ts'],
+      testTimeout,
+      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: '../../tsconfig.json' },
+    },
+  })
+
+export const projects = [
+  project('core', 'packages/core'),
+  project('express', 'packages/express'),
+  project('hono', 'packages/hono'),
+  project('next', 'packages/next'),
+  project('example-express-server', 'examples/express-server', 60_000),
+  project('example-hono-server', 'examples/hono-server', 60_000),
+  project('example-next-app', 'examples/next-app', 240_000),
+]
