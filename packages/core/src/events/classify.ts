@@ -1,0 +1,76 @@
+/**
+ * @module
+ * `classify(json)` tells the event type from the body's shape alone. It is deterministic: user
+ * definitions are tried first, in order; then the built-ins, which must match exactly one
+ * (two matches are reported as ambiguous, never guessed); then the generic `chatbot.<event>`.
+ * Anything else is `unknown`, with the reason.
+ *
+ * ```ts
+ * classify(JSON.parse(body)) // { type: 'workflow.call.completed', definition }
+ * classify({ TaskID: 'x' })  // { type: 'unknown', reason: 'closest to qa.recording.reported, but …' }
+ * ```
+ */
+import type { Definitions, EventType } from './catalogue'
+import { chatbotEvent, chatbotType } from './chatbot'
+import type { EventDefinition, Shape } from './define-event'
+import { defaultRegistry, type Registry } from './registry'
+import { isJsonObject, type JsonObject, matches, nearMiss } from './shape'
+
+export type Classification<D extends Definitions = []> =
+  | {
+      readonly type: Exclude<EventType<D>, 'unknown'>
+      readonly definition: EventDefinition
+      readonly reason?: undefined
+    }
+  | { readonly type: 'unknown'; readonly definition?: undefined; readonly reason: string }
+
+const unknown = (reason: string) => ({ type: 'unknown', reason }) as const
+
+export function classify<D extends Definitions = []>(
+  json: unknown,
+  registry: Registry<D> = defaultRegistry as unknown as Registry<D>,
+): Classification<D> {
+  if (!isJsonObject(json))
+    return unknown(
+      `the body is a JSON ${json === null ? 'null' : Array.isArray(json) ? 'array' : typeof json}, not an object`,
+    )
+  for (const definition of registry.user) {
+    if (matches(json, definition.matches)) return found(definition.type, definition)
+  }
+  const matched = registry.builtins.filter((definition) => matches(json, definition.matches))
+  if (matched.length === 1 && matched[0]) return found(matched[0].type, matched[0])
+  if (matched.length > 1)
+    return unknown(`ambiguous shape: it fits ${matched.map((d) => d.type).join(' and ')}`)
+  if (matches(json, chatbotEvent.matches))
+    return found(chatbotType(json), registry.get(chatbotType(json)) ?? chatbotEvent)
+  return unknown(explainMiss(json, registry))
+}
+
+function found<D extends Definitions>(type: string, definition: EventDefinition): Classification<D> {
+  return { type, definition } as Classification<D>
+}
+
+/**
+ * Names the built-in shape the body fits best (the largest share of its fields; the catalogue order
+ * breaks ties) and what it lacks. Field names only, never values.
+ */
+function explainMiss(json: JsonObject, registry: Registry<Definitions>): string {
+  let best: { type: string; score: number; problems: string[] } | undefined
+  for (const definition of [...registry.builtins, chatbotEvent]) {
+    if (typeof definition.matches === 'function') continue
+    const shapes = (Array.isArray(definition.matches) ? definition.matches : [definition.matches]) as Shape[]
+    for (const shape of shapes) {
+      const { fitting, problems } = nearMiss(json, shape)
+      const score = fitting / (fitting + problems.length)
+      if (fitting > 0 && (best === undefined || score > best.score))
+        best = { type: definition.type, score, problems }
+    }
+  }
+  if (best) return `closest to ${best.type}, but ${best.problems.join(' and ')}`
+  const keys = Object.keys(json)
+  const listed = keys
+    .slice(0, 8)
+    .map((key) => JSON.stringify(key.slice(0, 40)))
+    .join(', ')
+  return `no known event shape matches its top-level fields (${listed}${keys.length > 8 ? ', …' : ''})`
+}

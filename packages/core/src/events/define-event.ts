@@ -1,0 +1,71 @@
+/**
+ * @module
+ * `defineEvent` describes one AIRudder push: how to recognise it from its shape, its zod
+ * schema, how it is verified by default and how its idempotency id is derived. The built-in
+ * catalogue is written with it, and users add pushes the kit does not know yet (or override a
+ * built-in one) the same way, with the same typing.
+ *
+ * ```ts
+ * const collectionCall = defineEvent({
+ *   type: 'collection.call.completed',
+ *   matches: { CaseID: 'string', CallID: 'string', Intention: 'string' },
+ *   schema: z.looseObject({ CaseID: z.string(), CallID: z.string(), Intention: z.string() }),
+ *   verify: md5Sign({ field: 'CallID' }),
+ *   id: (payload) => payload.CallID,
+ * })
+ * ```
+ */
+import type { z } from 'zod'
+import type { Verifier } from '../verify/types'
+
+/** What a field must be for a shape to match; `{ equals }` pins a discriminating value. */
+export type FieldKind =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'array'
+  | 'object'
+  | { readonly equals: string | number }
+
+/** Required fields by (dotted) path, e.g. `{ workflow_id: 'string', 'pds.type': { equals: 'ContactStatus' } }`. */
+export type Shape = Readonly<Record<string, FieldKind>>
+
+/** A shape, any of several shapes, or a predicate over the parsed JSON body. */
+export type Matcher = Shape | readonly Shape[] | ((json: Readonly<Record<string, unknown>>) => boolean)
+
+/** The verifier a type uses unless the user configures another; a factory receives the configured KEYs. */
+export type DefaultVerify = Verifier | ((context: { readonly keys: readonly string[] }) => Verifier) | false
+
+/** Human-readable facts for the README's event table and generated docs. */
+export interface EventDocs {
+  /** AIRudder's name for the push. */
+  readonly push: string
+  /** How the idempotency id is derived. */
+  readonly id: string
+  /** How AIRudder signs it. */
+  readonly verification: string
+}
+
+export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
+  readonly type: TType
+  readonly matches: Matcher
+  readonly schema: TSchema
+  /** Default check; `false` opts this type out of verification. Omitted: the user must configure one. */
+  readonly verify?: DefaultVerify | undefined
+  /** Stable idempotency key from the payload; `undefined` falls back to a hash of the raw body. */
+  readonly id?: ((payload: z.output<TSchema>) => string | undefined) | undefined
+  readonly docs?: EventDocs | undefined
+}
+
+/** Declares an event type; returns the definition unchanged, typed for `createRegistry`/`parse`. */
+export function defineEvent<const TType extends string, TSchema extends z.ZodType>(
+  definition: EventDefinition<TType, TSchema>,
+): EventDefinition<TType, TSchema> {
+  if (typeof definition.type !== 'string' || definition.type.length === 0 || definition.type === 'unknown') {
+    throw new TypeError('@airudder-webhooks/core: defineEvent needs a non-empty `type` other than "unknown"')
+  }
+  if (definition.schema === undefined || typeof definition.schema.safeParse !== 'function') {
+    throw new TypeError(`@airudder-webhooks/core: defineEvent('${definition.type}') needs a zod \`schema\``)
+  }
+  return definition
+}

@@ -1,0 +1,37 @@
+/**
+ * @module
+ * `workflow.list.completed`: Notification for Workflow List Completion (one case has been
+ * through every node of the workflow). Known from partial docs.
+ */
+import { z } from 'zod'
+import { idString } from '../schema/drift'
+import { defineEvent } from './define-event'
+
+export const WorkflowListCompletedSchema = z.looseObject({
+  workflow_id: z.string(),
+  workflow_name: z.string(),
+  case_id: idString(),
+  callee_number: z.string(),
+  rows: z.array(
+    z.looseObject({
+      nodetask_id: z.string(),
+      nodetask_name: z.string(),
+      node_type: z.string(),
+      task_id: z.string().optional(),
+    }),
+  ),
+})
+
+export type WorkflowListCompleted = z.output<typeof WorkflowListCompletedSchema>
+
+export const workflowListCompleted = defineEvent({
+  type: 'workflow.list.completed',
+  matches: { case_id: 'string', callee_number: 'string', rows: 'array' },
+  schema: WorkflowListCompletedSchema,
+  id: (payload) => `${payload.workflow_id}/${payload.case_id}/${payload.callee_number}`,
+  docs: {
+    push: 'Notification for Workflow List Completion',
+    id: '`workflow_id` + `case_id` + `callee_number`',
+    verification: 'none documented: configure `urlToken` or `ipAllowlist`',
+  },
+})

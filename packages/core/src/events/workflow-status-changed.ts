@@ -1,0 +1,35 @@
+/**
+ * @module
+ * `workflow.status.changed`: Notification of Workflow Status Change. Known from partial docs:
+ * the `status` and `task_status` values are not published, so any string is accepted.
+ */
+import { z } from 'zod'
+import { defineEvent } from './define-event'
+
+export const WorkflowStatusChangedSchema = z.looseObject({
+  workflow_id: z.string(),
+  workflow_name: z.string(),
+  status: z.string(),
+  actions: z.array(
+    z.looseObject({
+      nodetask_id: z.string(),
+      nodetask_name: z.string(),
+      node_type: z.string(),
+      task_id: z.string().optional(),
+      task_status: z.string().optional(),
+    }),
+  ),
+})
+
+export type WorkflowStatusChanged = z.output<typeof WorkflowStatusChangedSchema>
+
+export const workflowStatusChanged = defineEvent({
+  type: 'workflow.status.changed',
+  matches: { workflow_id: 'string', status: 'string', actions: 'array' },
+  schema: WorkflowStatusChangedSchema,
+  docs: {
+    push: 'Notification of Workflow Status Change',
+    id: 'hash of the raw body (a status can recur, and the push carries no time)',
+    verification: 'none documented: configure `urlToken` or `ipAllowlist`',
+  },
+})

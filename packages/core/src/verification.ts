@@ -1,0 +1,101 @@
+/**
+ * @module
+ * Which check each event type must pass. Rules map a type, a wildcard (`'pds.*'`) or `'*'` to a
+ * verifier, or to `false` to opt that type out explicitly. Lookup order: exact type, then the
+ * wildcard of its first segment, then `'*'`, then the type's built-in default (md5 `Sign` for
+ * call completions and QA reports). A type with none of these is refused: AIRudder does not sign
+ * the dialer pushes, and the header algorithm is not published, so the kit never guesses.
+ *
+ * ```ts
+ * const policy = createVerificationPolicy({
+ *   key: ['new-key', 'old-key'],
+ *   verify: { 'pds.*': urlToken({ tokens: process.env.PDS_TOKEN! }), 'workflow.status.changed': false },
+ * })
+ * ```
+ */
+import type { Definitions, EventType, EventWildcard } from './events/catalogue'
+import type { EventDefinition } from './events/define-event'
+import type { Verification } from './events/event'
+import { toKeyList } from './verify/keys'
+import type { Verifier, VerifyInput } from './verify/types'
+
+/** A type name, the wildcard of its first segment, or `'*'`. Misspelt names do not compile. */
+export type VerifyTarget<D extends Definitions = []> = EventType<D> | EventWildcard<D>
+
+export type VerifyRules<D extends Definitions = []> = { readonly [T in VerifyTarget<D>]?: Verifier | false }
+
+export interface VerificationOptions<D extends Definitions = []> {
+  /** AIRudder KEY(s) for the md5 `Sign` checks; several for rotation. Default `'airudder'`. */
+  readonly key?: string | readonly string[] | undefined
+  readonly verify?: VerifyRules<D> | undefined
+}
+
+export interface VerificationPolicy {
+  readonly keys: readonly string[]
+  /** The rule for a type: a verifier, `false` (opted out), or `undefined` (nothing configured). */
+  resolve(type: string, definition: EventDefinition | undefined): Verifier | false | undefined
+}
+
+export type VerifyOutcome =
+  | { readonly ok: true; readonly verification: Verification }
+  | {
+      readonly ok: false
+      readonly code: 'invalid_signature' | 'verifier_not_configured'
+      readonly message: string
+    }
+
+export function createVerificationPolicy<D extends Definitions = []>(
+  options: VerificationOptions<D> = {},
+): VerificationPolicy {
+  const keys = toKeyList(options.key ?? 'airudder', 'createWebhooks({ key })')
+  const rules = (options.verify ?? {}) as Readonly<Record<string, Verifier | false | undefined>>
+  const defaults = new Map<EventDefinition, Verifier | false | undefined>()
+  const fallback = (definition: EventDefinition | undefined) => {
+    if (definition === undefined) return undefined
+    if (!defaults.has(definition)) {
+      const verify = definition.verify
+      defaults.set(definition, typeof verify === 'function' ? verify({ keys }) : verify)
+    }
+    return defaults.get(definition)
+  }
+  return {
+    keys,
+    resolve(type, definition) {
+      const wildcard = `${type.split('.')[0]}.*`
+      if (Object.hasOwn(rules, type)) return rules[type]
+      if (Object.hasOwn(rules, wildcard)) return rules[wildcard]
+      if (Object.hasOwn(rules, '*')) return rules['*']
+      return fallback(definition)
+    },
+  }
+}
+
+/** Runs the check a type requires. Failure messages are safe to send: no key, no signature. */
+export async function verifyDelivery(
+  policy: VerificationPolicy,
+  type: string,
+  definition: EventDefinition | undefined,
+  input: VerifyInput,
+): Promise<VerifyOutcome> {
+  const rule = policy.resolve(type, definition)
+  if (rule === false) return { ok: true, verification: { status: 'skipped', reason: 'opted-out' } }
+  if (rule === undefined) {
+    if (type === 'unknown') return { ok: true, verification: { status: 'skipped', reason: 'unknown-event' } }
+    const message = `No verifier is configured for ${type}; set verify: { '${type}': … } or opt out with false`
+    return { ok: false, code: 'verifier_not_configured', message }
+  }
+  let result: Awaited<ReturnType<Verifier['verify']>>
+  try {
+    result = await rule.verify(input)
+  } catch {
+    result = { ok: false, reason: `${rule.name} threw while checking the delivery` }
+  }
+  if (!result.ok)
+    return { ok: false, code: 'invalid_signature', message: `Verification failed: ${result.reason}` }
+  const { method, keyIndex } = result
+  return {
+    ok: true,
+    verification:
+      keyIndex === undefined ? { status: 'verified', method } : { status: 'verified', method, keyIndex },
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * @module
+ * AIRudder's documented body signature: `Sign` is the lowercase hex md5 of the UTF-8 text
+ * `TaskID + KEY` (KEY defaults to `airudder`). Used by call completions and QA reports.
+ *
+ * ```ts
+ * import { md5Sign } from '@airudder-webhooks/core'
+ * const verifier = md5Sign({ keys: [process.env.AIRUDDER_KEY!, 'previous-key'] })
+ * const result = verifier.verify(input) // { ok: true, method: 'md5Sign', keyIndex: 0 }
+ * ```
+ */
+import { md5 } from '@noble/hashes/legacy.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { timingSafeEqualString } from './constant-time'
+import { matchKey, toKeyList } from './keys'
+import type { SyncVerifier } from './sync-verifier'
+
+export interface Md5SignOptions {
+  /** Body field whose value is signed. Default `'TaskID'`. */
+  readonly field?: string | undefined
+  /** Body field holding the signature. Default `'Sign'`. */
+  readonly signField?: string | undefined
+  /** The KEY(s) agreed with AIRudder; several while rotating. Default `'airudder'`. */
+  readonly keys?: string | readonly string[] | undefined
+}
+
+/** Lowercase hex md5 of the UTF-8 bytes of `text`. */
+export function md5Hex(text: string): string {
+  return bytesToHex(md5(utf8ToBytes(text)))
+}
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Checks `json[signField] === md5Hex(json[field] + KEY)` for any configured KEY. */
+export function md5Sign(options: Md5SignOptions = {}): SyncVerifier {
+  const name = 'md5Sign'
+  const field = options.field ?? 'TaskID'
+  const signField = options.signField ?? 'Sign'
+  const keys = toKeyList(options.keys ?? 'airudder', name)
+  return {
+    name,
+    verify(input) {
+      const json = input.json
+      if (!isRecord(json)) return { ok: false, reason: 'body is not a JSON object' }
+      const sign = json[signField]
+      if (sign === undefined || sign === null || sign === '') {
+        return { ok: false, reason: `missing ${signField} field` }
+      }
+      if (typeof sign !== 'string') return { ok: false, reason: `${signField} field is not a string` }
+      const value = json[field]
+      if (value === undefined || value === null || value === '') {
+        return { ok: false, reason: `missing ${field} field` }
+      }
+      if (typeof value !== 'string') return { ok: false, reason: `${field} field is not a string` }
+      // AIRudder documents lowercase hex; accept uppercase rather than fail on a cosmetic change.
+      const received = sign.toLowerCase()
+      const keyIndex = matchKey(keys, (key) => timingSafeEqualString(received, md5Hex(value + key)))
+      return keyIndex === -1
+        ? { ok: false, reason: `${signField} does not match` }
+        : { ok: true, method: name, keyIndex }
+    },
+  }
+}
