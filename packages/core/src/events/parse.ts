@@ -36,12 +36,16 @@ export function decodeJson(body: Uint8Array | string): DecodeResult {
   try {
     return { ok: true, json: JSON.parse(text), text }
   } catch (error) {
-    const position = /position (\d+)/.exec(String((error as Error).message))?.[1]
     if (text.trim() === '') return { ok: false, message: 'The body is empty; expected a JSON object' }
-    return {
-      ok: false,
-      message: `The body is not valid JSON${position ? ` (error at position ${position})` : ''}`,
-    }
+    // V8's message may quote the body; only its position (when given) is passed on.
+    const native = String((error as Error).message)
+    const position = /position (\d+)/.exec(native)?.[1]
+    const where = native.includes('end of JSON')
+      ? ' (it ends too early)'
+      : position
+        ? ` (error at position ${position})`
+        : ''
+    return { ok: false, message: `The body is not valid JSON${where}` }
   }
 }
 

@@ -1,0 +1,13 @@
+/**
+ * @module
+ * The adapter conformance suite: the same deliveries and the same expected answers for every
+ * adapter. An adapter's test only says how to mount `webhooks` in its framework and send one
+ * request:
+ *
+ * ```ts
+ * runConformance({ name: 'express', mount: (webhooks) => sendWithSupertest(app(webhooks)) })
+ * ```
+ */
+export * from './deliveries'
+export { freePort, type RunningServer, startServer } from './process'
+export { type ConformanceDriver, type Reply, runConformance, type Send, type SentRequest } from './suite'

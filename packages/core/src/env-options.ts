@@ -1,0 +1,69 @@
+/**
+ * @module
+ * `optionsFromEnv(env)`: verification settings from environment variables, so a deployment (and
+ * every example) is configured the same way:
+ *
+ * | variable | effect |
+ * |---|---|
+ * | `AIRUDDER_KEY` | KEY(s) for the md5 `Sign` checks, comma-separated for rotation (default `airudder`) |
+ * | `AIRUDDER_HEADER_ALGORITHM` | `X-AIRudder-Sign` construction for chatbot pushes, e.g. `hmac-sha256-hex` |
+ * | `AIRUDDER_HEADER_KEY` | key(s) for that header (default: the `AIRUDDER_KEY` keys) |
+ * | `AIRUDDER_URL_TOKEN` | secret `?token=` for the pushes AIRudder does not sign (PDS, workflow status/list/custom API) |
+ *
+ * Types whose variable is unset stay unconfigured, so their deliveries are refused (401) rather
+ * than accepted unchecked.
+ *
+ * ```ts
+ * const webhooks = createWebhooks(optionsFromEnv(process.env))
+ * ```
+ */
+import type { VerificationOptions, VerifyRules } from './verification'
+import { HEADER_SIGN_ALGORITHMS, isHeaderSignAlgorithm } from './verify/algorithms'
+import { headerSign } from './verify/header-sign'
+import { urlToken } from './verify/url-token'
+
+/** Types AIRudder signs with the `X-AIRudder-Sign` header. */
+export const HEADER_SIGNED_TYPES = ['workflow.chatbot.session_ended', 'chatbot.*'] as const
+/** Types AIRudder does not sign at all. */
+export const UNSIGNED_TYPES = [
+  'pds.*',
+  'workflow.status.changed',
+  'workflow.list.completed',
+  'workflow.custom_api.pushed',
+] as const
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean) ?? []
+
+export function optionsFromEnv(env: Readonly<Record<string, string | undefined>>): VerificationOptions & {
+  /** Which types stay unconfigured (and so refused), for a startup message. */
+  readonly unconfigured: readonly string[]
+} {
+  const keys = list(env.AIRUDDER_KEY)
+  const key = keys.length > 0 ? keys : ['airudder']
+  const verify: Record<string, NonNullable<VerifyRules[keyof VerifyRules]>> = {}
+  const unconfigured: string[] = []
+
+  const algorithm = env.AIRUDDER_HEADER_ALGORITHM?.trim()
+  if (algorithm) {
+    if (!isHeaderSignAlgorithm(algorithm)) {
+      throw new TypeError(
+        `@airudder-webhooks/core: AIRUDDER_HEADER_ALGORITHM must be one of ${HEADER_SIGN_ALGORITHMS.join(', ')}`,
+      )
+    }
+    const headerKeys = list(env.AIRUDDER_HEADER_KEY)
+    const verifier = headerSign({ algorithm, keys: headerKeys.length > 0 ? headerKeys : key })
+    for (const type of HEADER_SIGNED_TYPES) verify[type] = verifier
+  } else unconfigured.push(...HEADER_SIGNED_TYPES)
+
+  const tokens = list(env.AIRUDDER_URL_TOKEN)
+  if (tokens.length > 0) {
+    const verifier = urlToken({ tokens })
+    for (const type of UNSIGNED_TYPES) verify[type] = verifier
+  } else unconfigured.push(...UNSIGNED_TYPES)
+
+  return { key, verify: verify as VerifyRules, unconfigured }
+}

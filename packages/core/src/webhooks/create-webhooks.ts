@@ -1,0 +1,106 @@
+/**
+ * @module
+ * `createWebhooks()`: one receiver, with its verification rules, event definitions, handlers and
+ * duplicate detection, answering deliveries over HTTP (`handle`) or without it (`verifyAndReceive`,
+ * `receive`).
+ *
+ * ```ts
+ * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY, verify: { 'pds.*': urlToken({ tokens: 's3cret' }) } })
+ * webhooks.on('workflow.call.completed', (event) => save(event.payload.Details))
+ * export const POST = (request: Request) => webhooks.handle(request)
+ * ```
+ */
+import type { AirudderEvent, Definitions, EventFor, EventType, EventWildcard } from '../events/catalogue'
+import type { InvalidEvent } from '../events/event'
+import { createRegistry } from '../events/registry'
+import { type HandleOptions, handleRequest } from '../http/handle'
+import { createVerificationPolicy, type VerificationOptions } from '../verification'
+import type { WebhookError } from './errors'
+import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency'
+import { createListeners, type Handler } from './listeners'
+import { type Delivery, verifyAndReceive } from './pipeline'
+import { receive } from './receive'
+import type { Answer, Logger, Runtime } from './runtime'
+
+export interface WebhooksOptions<D extends Definitions = []> extends VerificationOptions<D> {
+  /** Your own event definitions (`defineEvent`), tried before the built-ins and able to override them. */
+  readonly events?: D | undefined
+  /** Largest accepted body, enforced while streaming. Default 1 MiB. */
+  readonly maxBodyBytes?: number | undefined
+  /** How long handlers may run before AIRudder is answered `503` (it waits 10 s). Default 9000. */
+  readonly deadlineMs?: number | undefined
+  /** Where handled ids are remembered. Default: in memory, the last 10,000 (lost on restart). */
+  readonly idempotency?: IdempotencyStore | undefined
+  /** Where the kit logs refusals and failures (never keys, signatures or bodies). Default `console`; `false` for none. */
+  readonly logger?: Logger | false | undefined
+}
+
+export type Subscription<D extends Definitions = []> = EventType<D> | EventWildcard<D>
+
+export interface Webhooks<D extends Definitions = [], C = unknown> {
+  /** The resolved limits, for bridges that read the body themselves. */
+  readonly maxBodyBytes: number
+  readonly logger: Logger | undefined
+  on<const S extends Subscription<D> | readonly Subscription<D>[]>(
+    subscription: S,
+    handler: (event: EventFor<S, D>, context: C) => unknown,
+  ): void
+  /** Every event, unknown ones included. */
+  onAny(handler: (event: AirudderEvent<D>, context: C) => unknown): void
+  /** Handler failures, refused deliveries, schema failures, slow handlers. */
+  onError(handler: (error: WebhookError<D>) => unknown): void
+  /** Verified deliveries that fail their schema; taking them here answers AIRudder `200`. */
+  onInvalid(handler: (invalid: InvalidEvent) => unknown): void
+  removeListener<const S extends Subscription<D> | readonly Subscription<D>[]>(
+    subscription: S,
+    handler: (event: EventFor<S, D>, context: C) => unknown,
+  ): void
+  /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
+  receive(event: AirudderEvent<D>, context?: C): Promise<Answer>
+  /** The pipeline from raw bytes, without HTTP: decode, classify, verify, validate, receive. */
+  verifyAndReceive(delivery: Delivery<C>): Promise<Answer>
+  /** The whole pipeline over a Web `Request`. */
+  handle(request: Request, options?: HandleOptions<C>): Promise<Response>
+}
+
+const consoleLogger: Logger = {
+  warn: (message) => console.warn(message),
+  error: (message) => console.error(message),
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`@airudder-webhooks/core: ${name} must be a positive number, got ${value}`)
+  }
+  return value
+}
+
+export function createWebhooks<const D extends Definitions = [], C = unknown>(
+  options: WebhooksOptions<D> = {},
+): Webhooks<D, C> {
+  const runtime: Runtime<D> = {
+    registry: createRegistry<D>(options.events),
+    policy: createVerificationPolicy(options),
+    listeners: createListeners(),
+    errorListeners: new Set(),
+    invalidListeners: new Set(),
+    idempotency: options.idempotency ?? createMemoryIdempotencyStore(),
+    deadlineMs: positive('deadlineMs', options.deadlineMs, 9000),
+    maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 1024 * 1024),
+    logger: options.logger === false ? undefined : (options.logger ?? consoleLogger),
+  }
+  const { listeners } = runtime
+  return {
+    maxBodyBytes: runtime.maxBodyBytes,
+    logger: runtime.logger,
+    on: (subscription, handler) => listeners.add(subscription, handler as Handler),
+    onAny: (handler) => listeners.add('*', handler as Handler),
+    onError: (handler) => void runtime.errorListeners.add(handler),
+    onInvalid: (handler) => void runtime.invalidListeners.add(handler),
+    removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
+    receive: (event, context) => receive(runtime, event, context),
+    verifyAndReceive: (delivery) => verifyAndReceive(runtime, delivery),
+    handle: (request, handleOptions) => handleRequest(runtime, request, handleOptions),
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * @module
+ * One delivery from raw bytes to an answer, without HTTP: decode -> classify -> verify ->
+ * validate -> receive. The Web handler and the Node bridge call it after the method, content
+ * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
+ */
+import type { Definitions } from '../events/catalogue'
+import { classify } from '../events/classify'
+import type { InvalidEvent } from '../events/event'
+import { decodeJson, toEvent } from '../events/parse'
+import { verifyDelivery } from '../verification'
+import { WebhookError } from './errors'
+import { receive } from './receive'
+import { type Answer, failure, messageOf, OK, type Runtime, report } from './runtime'
+
+export interface Delivery<C = unknown> {
+  /** The raw body exactly as received. */
+  readonly body: Uint8Array | string
+  readonly headers: Headers | Readonly<Record<string, string>>
+  /** The full request URL (verifiers such as `urlToken` read its query). */
+  readonly url: string
+  /** The client IP, for `ipAllowlist`. */
+  readonly ip?: string | undefined
+  /** Handed to every handler as its second argument (e.g. Hono's `c`, Express's `{ req, res }`). */
+  readonly context?: C | undefined
+  readonly receivedAt?: Date | undefined
+}
+
+const encoder = new TextEncoder()
+
+export async function verifyAndReceive<D extends Definitions, C>(
+  runtime: Runtime<D>,
+  delivery: Delivery<C>,
+): Promise<Answer> {
+  const body = typeof delivery.body === 'string' ? encoder.encode(delivery.body) : delivery.body
+  const decoded = decodeJson(body)
+  if (!decoded.ok) return failure('malformed_json', 400, decoded.message)
+
+  const classification = classify(decoded.json, runtime.registry)
+  const headers = delivery.headers instanceof Headers ? delivery.headers : new Headers(delivery.headers)
+  const input = { body, json: decoded.json, headers, url: delivery.url, ip: delivery.ip }
+  const verified = await verifyDelivery(runtime.policy, classification.type, classification.definition, input)
+  if (!verified.ok) {
+    runtime.logger?.warn(
+      `@airudder-webhooks/core: refused a ${classification.type} delivery: ${verified.message}`,
+    )
+    void report(runtime, new WebhookError(verified.code, verified.message))
+    return failure(verified.code, 401, verified.message)
+  }
+
+  const result = toEvent<D>({
+    classification,
+    json: decoded.json,
+    body,
+    text: decoded.text,
+    verification: verified.verification,
+    receivedAt: delivery.receivedAt,
+  })
+  if (!result.ok) return rejectInvalid(runtime, result.invalid)
+  return receive(runtime, result.event, delivery.context as C)
+}
+
+/**
+ * A verified delivery that fails its schema is handed to `onInvalid` listeners; once they have
+ * all taken it, AIRudder gets `200`. With no listener (or a failing one) it is refused with
+ * `400 invalid_payload`, reported to `onError` and logged with its issue paths, never dropped silently.
+ */
+async function rejectInvalid<D extends Definitions>(
+  runtime: Runtime<D>,
+  invalid: InvalidEvent,
+): Promise<Answer> {
+  const listeners = [...runtime.invalidListeners]
+  const failures = (await Promise.allSettled(listeners.map(async (listener) => listener(invalid)))).filter(
+    (result) => result.status === 'rejected',
+  )
+  if (listeners.length > 0 && failures.length === 0) return OK
+  const issues = invalid.issues.slice(0, 5).map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
+  const message = `The payload does not match ${invalid.type}: ${issues.join('; ')}`
+  const cause = failures[0]?.status === 'rejected' ? failures[0].reason : undefined
+  const detail =
+    cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${messageOf(cause)}`
+  runtime.logger?.error(`@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail})`)
+  await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
+  return failure('invalid_payload', 400, message)
+}

@@ -1,0 +1,56 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import { z } from 'zod'
+import { createWebhooks, defineEvent, type EventOf, type WebhookEvent } from '../src/index'
+
+describe('webhooks.on() typing', () => {
+  const webhooks = createWebhooks<[], { requestId: string }>()
+
+  it('narrows the payload from the type name alone', () => {
+    webhooks.on('workflow.call.completed', (event, context) => {
+      expectTypeOf(event.payload.Details[0]?.CallID).toEqualTypeOf<string | undefined>()
+      expectTypeOf(context.requestId).toEqualTypeOf<string>()
+    })
+    webhooks.on('pds.contact.status', (event) =>
+      expectTypeOf(event.payload.body.hangupReason).toEqualTypeOf<number | undefined>(),
+    )
+  })
+
+  it('narrows wildcards and lists to the union of their members', () => {
+    webhooks.on('pds.*', (event) => {
+      expectTypeOf(event.type).toEqualTypeOf<'pds.contact.status' | 'pds.task.status' | 'pds.agent.status'>()
+    })
+    webhooks.on(['qa.recording.reported', 'workflow.call.completed'], (event) => {
+      expectTypeOf(event.payload.TaskID).toEqualTypeOf<string>()
+    })
+    webhooks.on('chatbot.template.send_result', (event) =>
+      expectTypeOf(event.payload.company).toEqualTypeOf<string>(),
+    )
+  })
+
+  it('rejects misspelt names and wildcards', () => {
+    // @ts-expect-error misspelt event type
+    webhooks.on('workflow.call.complete', () => undefined)
+    // @ts-expect-error no such prefix
+    webhooks.on('pdss.*', () => undefined)
+    // @ts-expect-error misspelt inside a list
+    webhooks.on(['pds.task.status', 'pds.tasks.status'], () => undefined)
+    // @ts-expect-error misspelt verification target
+    createWebhooks({ verify: { 'workflow.call.complete': false } })
+  })
+
+  it('types user-defined events through createWebhooks({ events })', () => {
+    const collection = defineEvent({
+      type: 'collection.call.completed',
+      matches: { CaseID: 'string' },
+      schema: z.object({ CaseID: z.string(), Amount: z.number() }),
+    })
+    const custom = createWebhooks({ events: [collection], verify: { 'collection.*': false } })
+    custom.on('collection.call.completed', (event) => {
+      expectTypeOf(event).toEqualTypeOf<EventOf<'collection.call.completed', [typeof collection]>>()
+      expectTypeOf(event.payload.Amount).toEqualTypeOf<number>()
+    })
+    expectTypeOf<EventOf<'collection.call.completed', [typeof collection]>>().toExtend<
+      WebhookEvent<string, unknown>
+    >()
+  })
+})

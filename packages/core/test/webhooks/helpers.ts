@@ -1,0 +1,34 @@
+import { createWebhooks, md5Hex, type WebhooksOptions } from '../../src/index'
+import { fixtureJson } from '../fixtures'
+
+export const KEY = 'test-key'
+
+/** The published call-completion example, signed with KEY (or another key). */
+export function signedCall(options: { key?: string; callId?: string } = {}): string {
+  const json = fixtureJson('workflow-call-completed.json')
+  json.Sign = md5Hex(`${json.TaskID}${options.key ?? KEY}`)
+  if (options.callId) json.Details[0].CallID = options.callId
+  return JSON.stringify(json)
+}
+
+export function post(
+  body: BodyInit | null,
+  headers: Record<string, string> = {},
+  url = 'http://localhost/hook',
+) {
+  return new Request(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  })
+}
+
+export async function answer(response: Response) {
+  return { status: response.status, body: await response.json() }
+}
+
+export function quietWebhooks(options: WebhooksOptions = {}) {
+  return createWebhooks({ key: KEY, logger: false, ...options })
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
