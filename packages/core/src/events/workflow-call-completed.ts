@@ -6,14 +6,12 @@
  */
 import { z } from 'zod'
 import { CallDetailSchema } from '../schema/call-detail'
+import { nodeTaskFields } from '../schema/workflow'
 import { md5Sign } from '../verify/md5-sign'
 import { defineEvent } from './define-event'
 
 export const WorkflowCallCompletedSchema = z.looseObject({
-  workflow_id: z.string(),
-  workflow_name: z.string(),
-  nodetask_id: z.string(),
-  nodetask_name: z.string(),
+  ...nodeTaskFields,
   TaskID: z.string(),
   TaskName: z.string(),
   Sign: z.string(),

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { ChatMessageSchema } from '../schema/chatbot-message'
 import { idString, integer, openEnum } from '../schema/drift'
+import { nodeTaskFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
 export const SESSION_END_REASONS = ['robot', 'agent', 'error', 'expire', 'user'] as const
@@ -13,10 +14,7 @@ export const SESSION_END_REASONS = ['robot', 'agent', 'error', 'expire', 'user']
 const labels = z.record(z.string(), z.unknown())
 
 export const WorkflowChatbotSessionEndedSchema = z.looseObject({
-  workflow_id: z.string(),
-  workflow_name: z.string(),
-  nodetask_id: z.string(),
-  nodetask_name: z.string(),
+  ...nodeTaskFields,
   waba_task_id: z.string(),
   wfdetail_uuid: z.string(),
   timestamp: integer(),

@@ -5,13 +5,13 @@
  */
 import { z } from 'zod'
 import { idString } from '../schema/drift'
+import { UNSIGNED_DOCS, workflowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
 const optionalText = z.string().optional()
 
 export const WorkflowCustomApiPushedSchema = z.looseObject({
-  workflow_id: z.string(),
-  workflow_name: z.string(),
+  ...workflowFields,
   node_id: z.string(),
   node_name: z.string(),
   callee: z.looseObject({
@@ -33,6 +33,6 @@ export const workflowCustomApiPushed = defineEvent({
   docs: {
     push: 'Custom API Node Data Push',
     id: 'hash of the raw body (a node may push the same callee more than once)',
-    verification: 'none documented: configure `urlToken` or `ipAllowlist`',
+    verification: UNSIGNED_DOCS,
   },
 })

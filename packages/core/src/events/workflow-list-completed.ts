@@ -5,21 +5,14 @@
  */
 import { z } from 'zod'
 import { idString } from '../schema/drift'
+import { nodeRowFields, UNSIGNED_DOCS, workflowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
 export const WorkflowListCompletedSchema = z.looseObject({
-  workflow_id: z.string(),
-  workflow_name: z.string(),
+  ...workflowFields,
   case_id: idString(),
   callee_number: z.string(),
-  rows: z.array(
-    z.looseObject({
-      nodetask_id: z.string(),
-      nodetask_name: z.string(),
-      node_type: z.string(),
-      task_id: z.string().optional(),
-    }),
-  ),
+  rows: z.array(z.looseObject(nodeRowFields)),
 })
 
 export type WorkflowListCompleted = z.output<typeof WorkflowListCompletedSchema>
@@ -32,6 +25,6 @@ export const workflowListCompleted = defineEvent({
   docs: {
     push: 'Notification for Workflow List Completion',
     id: '`workflow_id` + `case_id` + `callee_number`',
-    verification: 'none documented: configure `urlToken` or `ipAllowlist`',
+    verification: UNSIGNED_DOCS,
   },
 })

@@ -4,21 +4,13 @@
  * the `status` and `task_status` values are not published, so any string is accepted.
  */
 import { z } from 'zod'
+import { nodeRowFields, UNSIGNED_DOCS, workflowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
 export const WorkflowStatusChangedSchema = z.looseObject({
-  workflow_id: z.string(),
-  workflow_name: z.string(),
+  ...workflowFields,
   status: z.string(),
-  actions: z.array(
-    z.looseObject({
-      nodetask_id: z.string(),
-      nodetask_name: z.string(),
-      node_type: z.string(),
-      task_id: z.string().optional(),
-      task_status: z.string().optional(),
-    }),
-  ),
+  actions: z.array(z.looseObject({ ...nodeRowFields, task_status: z.string().optional() })),
 })
 
 export type WorkflowStatusChanged = z.output<typeof WorkflowStatusChangedSchema>
@@ -30,6 +22,6 @@ export const workflowStatusChanged = defineEvent({
   docs: {
     push: 'Notification of Workflow Status Change',
     id: 'hash of the raw body (a status can recur, and the push carries no time)',
-    verification: 'none documented: configure `urlToken` or `ipAllowlist`',
+    verification: UNSIGNED_DOCS,
   },
 })

@@ -1,0 +1,20 @@
+/**
+ * @module
+ * Fields shared by the workflow pushes: which workflow and node task sent them, and the node rows
+ * of status-change and list-completion notifications.
+ */
+import { z } from 'zod'
+
+export const workflowFields = { workflow_id: z.string(), workflow_name: z.string() }
+
+export const nodeTaskFields = { ...workflowFields, nodetask_id: z.string(), nodetask_name: z.string() }
+
+export const nodeRowFields = {
+  nodetask_id: z.string(),
+  nodetask_name: z.string(),
+  node_type: z.string(),
+  task_id: z.string().optional(),
+}
+
+/** Verification text for pushes AIRudder documents no signature for. */
+export const UNSIGNED_DOCS = 'none documented: configure `urlToken` or `ipAllowlist`'
