@@ -50,7 +50,7 @@ async function answerRequest<D extends Definitions, C>(
   try {
     body = await readWebBody(request.body, limit)
   } catch {
-    return failure('unreadable_body', 400, 'The body could not be read to the end')
+    return failure('unreadable_body', 'The body could not be read to the end')
   }
   if (body === undefined) return tooLarge(limit)
   try {
@@ -69,5 +69,5 @@ async function answerRequest<D extends Definitions, C>(
 /** A bug in the kit or a store must still answer (500: AIRudder retries), without a stack trace. */
 export function internalError(logger: Logger | undefined, thrown: unknown): Answer {
   logger?.error(`@airudder-webhooks/core: internal error while handling a delivery: ${messageOf(thrown)}`)
-  return failure('internal_error', 500, 'The delivery could not be processed; AIRudder will retry')
+  return failure('internal_error', 'The delivery could not be processed; AIRudder will retry')
 }

@@ -13,7 +13,7 @@ export function isJsonContentType(value: string | null | undefined): boolean {
 }
 
 export function tooLarge(limit: number): Answer {
-  return failure('payload_too_large', 413, `The body is larger than the ${limit}-byte limit`)
+  return failure('payload_too_large', `The body is larger than the ${limit}-byte limit`)
 }
 
 export function preflight(
@@ -23,13 +23,13 @@ export function preflight(
   limit: number,
 ): Answer | undefined {
   if (method?.toUpperCase() !== 'POST') {
-    return failure('method_not_allowed', 405, `AIRudder webhooks are POST requests, not ${method}`, {
+    return failure('method_not_allowed', `AIRudder webhooks are POST requests, not ${method}`, {
       Allow: 'POST',
     })
   }
   if (!isJsonContentType(contentType)) {
     const sent = contentType ? `'${contentType.slice(0, 100)}'` : 'none'
-    return failure('unsupported_media_type', 415, `Expected Content-Type application/json, got ${sent}`)
+    return failure('unsupported_media_type', `Expected Content-Type application/json, got ${sent}`)
   }
   if (contentLength && Number(contentLength) > limit) return tooLarge(limit)
   return undefined

@@ -111,18 +111,14 @@ export function createNodeHandler<
       webhooks.logger?.error(message)
       return write(
         res,
-        failure(
-          'body_already_parsed',
-          500,
-          'The webhook endpoint is misconfigured: its body was already parsed',
-        ),
+        failure('body_already_parsed', 'The webhook endpoint is misconfigured: its body was already parsed'),
       )
     }
     let body: Uint8Array | undefined
     try {
       body = typeof kept === 'string' ? encoder.encode(kept) : (kept ?? (await readLimited(req, limit)))
     } catch {
-      return write(res, failure('unreadable_body', 400, 'The body could not be read to the end'))
+      return write(res, failure('unreadable_body', 'The body could not be read to the end'))
     }
     if (body === undefined || body.byteLength > limit) {
       res.once?.('finish', () => req.destroy?.())

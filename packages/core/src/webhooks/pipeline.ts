@@ -34,7 +34,7 @@ export async function verifyAndReceive<D extends Definitions, C>(
 ): Promise<Answer> {
   const body = typeof delivery.body === 'string' ? encoder.encode(delivery.body) : delivery.body
   const decoded = decodeJson(body)
-  if (!decoded.ok) return failure('malformed_json', 400, decoded.message)
+  if (!decoded.ok) return failure('malformed_json', decoded.message)
 
   const classification = classify(decoded.json, runtime.registry)
   const headers = delivery.headers instanceof Headers ? delivery.headers : new Headers(delivery.headers)
@@ -45,7 +45,7 @@ export async function verifyAndReceive<D extends Definitions, C>(
       `@airudder-webhooks/core: refused a ${classification.type} delivery: ${verified.message}`,
     )
     void report(runtime, new WebhookError(verified.code, verified.message))
-    return failure(verified.code, 401, verified.message)
+    return failure(verified.code, verified.message)
   }
 
   const result = toEvent<D>({
@@ -81,5 +81,5 @@ async function rejectInvalid<D extends Definitions>(
     cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${messageOf(cause)}`
   runtime.logger?.error(`@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail})`)
   await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
-  return failure('invalid_payload', 400, message)
+  return failure('invalid_payload', message)
 }

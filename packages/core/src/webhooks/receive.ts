@@ -23,7 +23,7 @@ export async function receive<D extends Definitions, C>(
   const claim = await runtime.idempotency.claim(event.id)
   if (claim === 'done') return { ...OK, duplicate: true }
   if (claim === 'in-flight') {
-    return failure('in_progress', 409, 'This event is being handled right now; retry later', {
+    return failure('in_progress', 'This event is being handled right now; retry later', {
       'Retry-After': '60',
     })
   }
@@ -35,7 +35,7 @@ export async function receive<D extends Definitions, C>(
   void report(runtime, new WebhookError('deadline_exceeded', message, { event }))
   runtime.logger?.warn(`@airudder-webhooks/core: ${message} (id ${event.id})`)
   void result.settled.then((failures) => settle(runtime, event, failures))
-  return failure('deadline_exceeded', 503, message, { 'Retry-After': '60' })
+  return failure('deadline_exceeded', message, { 'Retry-After': '60' })
 }
 
 async function settle<D extends Definitions>(
@@ -58,5 +58,5 @@ async function settle<D extends Definitions>(
     )
   }
   const count = failures.length === 1 ? 'A handler' : `${failures.length} handlers`
-  return failure('handler_failed', 500, `${count} failed for ${event.type}; AIRudder will retry`)
+  return failure('handler_failed', `${count} failed for ${event.type}; AIRudder will retry`)
 }

@@ -7,7 +7,7 @@ import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent } from '../events/event'
 import type { Registry } from '../events/registry'
 import type { VerificationPolicy } from '../verification'
-import type { ErrorBody, ErrorCode, WebhookError } from './errors'
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type WebhookError } from './errors'
 import type { IdempotencyStore } from './idempotency'
 import type { Listeners } from './listeners'
 
@@ -39,12 +39,9 @@ export interface Runtime<D extends Definitions> {
 
 export const OK: Answer = { status: 200, body: {} }
 
-export function failure(
-  code: ErrorCode,
-  status: number,
-  message: string,
-  headers?: Record<string, string>,
-): Answer {
+/** An error answer; its status comes from `ERROR_STATUS`. */
+export function failure(code: ErrorCode, message: string, headers?: Record<string, string>): Answer {
+  const status = ERROR_STATUS[code]
   return headers
     ? { status, body: { error: { code, message } }, headers }
     : { status, body: { error: { code, message } } }
