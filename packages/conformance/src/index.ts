@@ -9,5 +9,6 @@
  * ```
  */
 export * from './deliveries'
+export { runInboxContract } from './inbox-contract'
 export { freePort, type RunningServer, startServer } from './process'
 export { type ConformanceDriver, type Reply, runConformance, type Send, type SentRequest } from './suite'

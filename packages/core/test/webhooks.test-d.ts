@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
-import { createWebhooks, defineEvent, type EventOf, type WebhookEvent } from '../src/index'
+import { createMemoryInbox, createWebhooks, defineEvent, type EventOf, type WebhookEvent } from '../src/index'
 
 describe('webhooks.on() typing', () => {
   const webhooks = createWebhooks<[], { requestId: string }>()
@@ -52,5 +52,16 @@ describe('webhooks.on() typing', () => {
     expectTypeOf<EventOf<'collection.call.completed', [typeof collection]>>().toExtend<
       WebhookEvent<string, unknown>
     >()
+  })
+
+  it('types the context undefined when handlers run from an inbox, after the response', () => {
+    const fromInbox = createWebhooks({ inbox: createMemoryInbox() })
+    fromInbox.on('workflow.call.completed', (_event, context) =>
+      expectTypeOf(context).toEqualTypeOf<undefined>(),
+    )
+    const direct = createWebhooks<[], { requestId: string }>()
+    direct.on('workflow.call.completed', (_event, context) =>
+      expectTypeOf(context.requestId).toEqualTypeOf<string>(),
+    )
   })
 })

@@ -14,6 +14,8 @@ import type { AirudderEvent, Definitions, EventFor, EventType, EventWildcard } f
 import type { InvalidEvent } from '../events/event'
 import { createRegistry } from '../events/registry'
 import { type HandleOptions, handleRequest } from '../http/handle'
+import { createProcessor, type ProcessingOptions, type Processor } from '../inbox/processor'
+import type { Inbox } from '../inbox/types'
 import { createVerificationPolicy, type VerificationOptions } from '../verification'
 import type { WebhookError } from './errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency'
@@ -22,24 +24,38 @@ import { type Delivery, verifyAndReceive } from './pipeline'
 import { receive } from './receive'
 import type { Answer, Logger, Runtime } from './runtime'
 
-export interface WebhooksOptions<D extends Definitions = []> extends VerificationOptions<D> {
+export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | undefined = Inbox | undefined>
+  extends VerificationOptions<D> {
   /** Your own event definitions (`defineEvent`), tried before the built-ins and able to override them. */
   readonly events?: D | undefined
   /** Largest accepted body, enforced while streaming. Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
   /** How long handlers may run before AIRudder is answered `503` (it waits 10 s). Default 9000. */
   readonly deadlineMs?: number | undefined
-  /** Where handled ids are remembered. Default: in memory, the last 10,000 (lost on restart). */
+  /** Where handled ids are remembered. Default: in memory, the last 10,000 (lost on restart). Unused with an inbox. */
   readonly idempotency?: IdempotencyStore | undefined
+  /**
+   * A durable inbox: deliveries are stored first and answered `200` at once; a processor runs the
+   * handlers with retries. Handlers then run after the response, so their context is `undefined`.
+   */
+  readonly inbox?: I
+  readonly processing?: ProcessingOptions | undefined
   /** Where the kit logs refusals and failures (never keys, signatures or bodies). Default `console`; `false` for none. */
   readonly logger?: Logger | false | undefined
 }
 
 export type Subscription<D extends Definitions = []> = EventType<D> | EventWildcard<D>
 
+/** The handler context: the framework's, or `undefined` when handlers run from an inbox. */
+export type ContextFor<I, C> = I extends Inbox ? undefined : C
+
 export interface Webhooks<D extends Definitions = [], C = unknown> {
   /** The resolved limits, for bridges that read the body themselves. */
   readonly maxBodyBytes: number
+  /** The inbox, to list, inspect, requeue and prune entries (`undefined` without one). */
+  readonly inbox: Inbox | undefined
+  /** Runs handlers from the inbox (`undefined` without one). */
+  readonly processor: Processor | undefined
   readonly logger: Logger | undefined
   on<const S extends Subscription<D> | readonly Subscription<D>[]>(
     subscription: S,
@@ -76,9 +92,12 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value
 }
 
-export function createWebhooks<const D extends Definitions = [], C = unknown>(
-  options: WebhooksOptions<D> = {},
-): Webhooks<D, C> {
+export function createWebhooks<
+  const D extends Definitions = [],
+  C = unknown,
+  I extends Inbox | undefined = undefined,
+>(options: WebhooksOptions<D, I> = {}): Webhooks<D, ContextFor<I, C>> {
+  let processor: Processor | undefined
   const runtime: Runtime<D> = {
     registry: createRegistry<D>(options.events),
     policy: createVerificationPolicy(options),
@@ -86,13 +105,21 @@ export function createWebhooks<const D extends Definitions = [], C = unknown>(
     errorListeners: new Set(),
     invalidListeners: new Set(),
     idempotency: options.idempotency ?? createMemoryIdempotencyStore(),
+    inbox: options.inbox,
+    processor: { notify: () => processor?.notify() },
     deadlineMs: positive('deadlineMs', options.deadlineMs, 9000),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 1024 * 1024),
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger),
   }
+  if (options.inbox) {
+    processor = createProcessor(runtime, options.inbox, options.processing)
+    if (options.processing?.autoStart !== false) processor.start()
+  }
   const { listeners } = runtime
   return {
     maxBodyBytes: runtime.maxBodyBytes,
+    inbox: options.inbox,
+    processor,
     logger: runtime.logger,
     on: (subscription, handler) => listeners.add(subscription, handler as Handler),
     onAny: (handler) => listeners.add('*', handler as Handler),

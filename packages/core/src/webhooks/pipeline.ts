@@ -6,8 +6,9 @@
  */
 import type { Definitions } from '../events/catalogue'
 import { classify } from '../events/classify'
-import type { InvalidEvent } from '../events/event'
+import type { InvalidEvent, Verification } from '../events/event'
 import { decodeJson, toEvent } from '../events/parse'
+import type { Inbox } from '../inbox/types'
 import { verifyDelivery } from '../verification'
 import { WebhookError } from './errors'
 import { receive } from './receive'
@@ -56,8 +57,29 @@ export async function verifyAndReceive<D extends Definitions, C>(
     verification: verified.verification,
     receivedAt: delivery.receivedAt,
   })
+  if (runtime.inbox)
+    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, decoded.text)
   if (!result.ok) return rejectInvalid(runtime, result.invalid)
   return receive(runtime, result.event, delivery.context as C)
+}
+
+/** Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers. */
+async function store<D extends Definitions>(
+  runtime: Runtime<D>,
+  inbox: Inbox,
+  parsed: {
+    readonly type: string
+    readonly id: string
+    readonly receivedAt: Date
+    readonly verification: Verification
+  },
+  raw: string,
+): Promise<Answer> {
+  const { id, type, receivedAt, verification } = parsed
+  const stored = await inbox.add({ id, type, raw, receivedAt, verification })
+  if (stored === 'duplicate') return { ...OK, duplicate: true }
+  runtime.processor?.notify()
+  return OK
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent } from '../events/event'
 import type { Registry } from '../events/registry'
+import type { Inbox } from '../inbox/types'
 import type { VerificationPolicy } from '../verification'
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type WebhookError } from './errors'
 import type { IdempotencyStore } from './idempotency'
@@ -32,6 +33,9 @@ export interface Runtime<D extends Definitions> {
   readonly errorListeners: Set<(error: WebhookError<D>) => unknown>
   readonly invalidListeners: Set<(invalid: InvalidEvent) => unknown>
   readonly idempotency: IdempotencyStore
+  /** With an inbox, verified deliveries are stored and answered at once; the processor runs handlers. */
+  readonly inbox: Inbox | undefined
+  readonly processor: { notify(): void } | undefined
   readonly deadlineMs: number
   readonly maxBodyBytes: number
   readonly logger: Logger | undefined

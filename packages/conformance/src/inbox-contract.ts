@@ -1,0 +1,111 @@
+/**
+ * @module
+ * `runInboxContract(name, open)`: what every `Inbox` implementation must do, run against the
+ * in-memory reference and each durable inbox. `open()` returns a fresh, empty inbox.
+ */
+import type { Inbox, NewInboxEntry } from '@airudder-webhooks/core'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const entry = (id: string, receivedAt = new Date('2026-01-01T00:00:00Z')): NewInboxEntry => ({
+  id,
+  type: 'workflow.call.completed',
+  raw: `{"id":"${id}"}`,
+  receivedAt,
+  verification: { status: 'verified', method: 'md5Sign', keyIndex: 0 },
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbox): void {
+  describe(`${name} inbox contract`, () => {
+    let inbox: Inbox | undefined
+    const fresh = async () => {
+      inbox = await open()
+      return inbox
+    }
+    afterEach(async () => {
+      await inbox?.close?.()
+      inbox = undefined
+    })
+
+    it('stores a delivery once per id and keeps it as received', async () => {
+      const box = await fresh()
+      expect(await box.add(entry('a'))).toBe('stored')
+      expect(await box.add({ ...entry('a'), raw: '{"other":1}' })).toBe('duplicate')
+      expect(await box.get('a')).toMatchObject({
+        ...entry('a'),
+        status: 'pending',
+        attempts: 0,
+        lastError: undefined,
+      })
+      expect(await box.get('missing')).toBeUndefined()
+    })
+
+    it('claims due entries oldest first, up to the limit, counting attempts', async () => {
+      const box = await fresh()
+      for (const id of ['first', 'second', 'third']) {
+        await box.add(entry(id))
+        await sleep(5)
+      }
+      const claimed = await box.claim(2, 60_000)
+      expect(claimed.map((e) => [e.id, e.status, e.attempts])).toEqual([
+        ['first', 'processing', 1],
+        ['second', 'processing', 1],
+      ])
+      expect((await box.claim(5, 60_000)).map((e) => e.id)).toEqual(['third'])
+      expect(await box.claim(5, 60_000)).toEqual([])
+    })
+
+    it('lets another processor take over an entry whose lease ran out', async () => {
+      const box = await fresh()
+      await box.add(entry('leased'))
+      expect(await box.claim(1, 50)).toHaveLength(1)
+      expect(await box.claim(1, 50)).toHaveLength(0)
+      await sleep(80)
+      const [taken] = await box.claim(1, 60_000)
+      expect(taken).toMatchObject({ id: 'leased', attempts: 2, status: 'processing' })
+    })
+
+    it('completes, retries at the given time, and marks dead', async () => {
+      const box = await fresh()
+      for (const id of ['ok', 'retry', 'dead']) await box.add(entry(id))
+      await box.claim(3, 60_000)
+      await box.complete('ok')
+      await box.fail('retry', 'db down', new Date(Date.now() + 60))
+      await box.fail('dead', 'always broken', null)
+      expect(await box.get('ok')).toMatchObject({ status: 'done', lastError: undefined })
+      expect(await box.get('dead')).toMatchObject({ status: 'dead', lastError: 'always broken', attempts: 1 })
+      expect(await box.get('retry')).toMatchObject({ status: 'pending', lastError: 'db down' })
+      expect(await box.claim(5, 60_000)).toEqual([])
+      await sleep(90)
+      expect((await box.claim(5, 60_000)).map((e) => [e.id, e.attempts])).toEqual([['retry', 2]])
+    })
+
+    it('lists by status, newest first, and requeues dead entries with attempts reset', async () => {
+      const box = await fresh()
+      await box.add(entry('old', new Date('2026-01-01T00:00:00Z')))
+      await box.add(entry('new', new Date('2026-01-02T00:00:00Z')))
+      await box.claim(2, 60_000)
+      await box.fail('old', 'x', null)
+      await box.fail('new', 'y', null)
+      expect((await box.list({ status: 'dead' })).map((e) => e.id)).toEqual(['new', 'old'])
+      expect((await box.list({ status: 'dead', limit: 1 })).map((e) => e.id)).toEqual(['new'])
+      expect(await box.requeue('old')).toBe(true)
+      expect(await box.requeue('missing')).toBe(false)
+      expect(await box.get('old')).toMatchObject({ status: 'pending', attempts: 0, lastError: undefined })
+      expect((await box.claim(5, 60_000)).map((e) => e.id)).toEqual(['old'])
+    })
+
+    it('prunes done entries older than the retention, and forgets their ids', async () => {
+      const box = await fresh()
+      for (const id of ['done', 'pending']) await box.add(entry(id))
+      await box.claim(1, 60_000)
+      await box.complete('done')
+      expect(await box.prune(new Date(Date.now() - 60_000))).toBe(0)
+      expect(await box.prune(new Date(Date.now() + 1000))).toBe(1)
+      expect(await box.get('done')).toBeUndefined()
+      expect(await box.get('pending')).toMatchObject({ status: 'pending' })
+      expect(await box.add(entry('done'))).toBe('stored')
+    })
+  })
+}

@@ -1,0 +1,81 @@
+/**
+ * @module
+ * `createMemoryInbox()`: the inbox contract in memory. It is the reference the durable inboxes
+ * are tested against and handy in tests; it is NOT durable (a restart loses everything).
+ */
+import type { Inbox, InboxEntry, NewInboxEntry } from './types'
+
+export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
+  const entries = new Map<string, InboxEntry>()
+  const update = (id: string, change: Partial<InboxEntry>) => {
+    const entry = entries.get(id)
+    if (entry) entries.set(id, { ...entry, ...change, updatedAt: now() })
+  }
+  return {
+    async add(entry: NewInboxEntry) {
+      if (entries.has(entry.id)) return 'duplicate'
+      const at = now()
+      entries.set(entry.id, {
+        ...entry,
+        status: 'pending',
+        attempts: 0,
+        availableAt: at,
+        lastError: undefined,
+        updatedAt: at,
+      })
+      return 'stored'
+    },
+    async claim(limit, leaseMs) {
+      const at = now()
+      const due = [...entries.values()]
+        .filter((e) => (e.status === 'pending' || e.status === 'processing') && e.availableAt <= at)
+        .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
+        .slice(0, limit)
+      return due.map((entry) => {
+        const claimed: InboxEntry = {
+          ...entry,
+          status: 'processing',
+          attempts: entry.attempts + 1,
+          availableAt: new Date(at.getTime() + leaseMs),
+          updatedAt: at,
+        }
+        entries.set(entry.id, claimed)
+        return claimed
+      })
+    },
+    async complete(id) {
+      update(id, { status: 'done', lastError: undefined })
+    },
+    async fail(id, error, retryAt) {
+      update(
+        id,
+        retryAt
+          ? { status: 'pending', lastError: error, availableAt: retryAt }
+          : { status: 'dead', lastError: error },
+      )
+    },
+    async get(id) {
+      return entries.get(id)
+    },
+    async list(options = {}) {
+      const all = [...entries.values()].filter(
+        (e) => options.status === undefined || e.status === options.status,
+      )
+      return all
+        .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
+        .slice(0, options.limit ?? 100)
+    },
+    async requeue(id) {
+      if (!entries.has(id)) return false
+      update(id, { status: 'pending', attempts: 0, availableAt: now(), lastError: undefined })
+      return true
+    },
+    async prune(before) {
+      let removed = 0
+      for (const [id, entry] of entries) {
+        if (entry.status === 'done' && entry.updatedAt < before) removed += Number(entries.delete(id))
+      }
+      return removed
+    },
+  }
+}

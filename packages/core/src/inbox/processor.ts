@@ -1,0 +1,126 @@
+/**
+ * @module
+ * The inbox processor: leases due entries and runs their handlers with bounded concurrency,
+ * retrying failures with exponential backoff and jitter until `maxAttempts`, then `dead`. It
+ * starts with `createWebhooks({ inbox })` unless `processing.autoStart` is false, and wakes at
+ * once when a delivery is stored (polling covers retries and other replicas' deliveries).
+ *
+ * ```ts
+ * const webhooks = createWebhooks({ inbox, processing: { concurrency: 8, maxAttempts: 10 } })
+ * process.on('SIGTERM', () => webhooks.processor?.stop())
+ * ```
+ */
+import type { Definitions } from '../events/catalogue'
+import { messageOf, type Runtime } from '../webhooks/runtime'
+import type { RetryOptions } from './backoff'
+import { processEntry } from './process-entry'
+import type { Inbox } from './types'
+
+export interface ProcessingOptions {
+  /** Entries handled at once by this process. Default 4. */
+  readonly concurrency?: number | undefined
+  /** Attempts before an entry is `dead`. Default 8. */
+  readonly maxAttempts?: number | undefined
+  readonly retry?: RetryOptions | undefined
+  /** How long a claim lasts; an entry whose processor died is taken over after it. Default 5 min. */
+  readonly leaseMs?: number | undefined
+  /** How often to look for due entries when idle. Default 500 ms. */
+  readonly pollMs?: number | undefined
+  /** Start processing at once. Default true. */
+  readonly autoStart?: boolean | undefined
+}
+
+export interface Processor {
+  readonly running: boolean
+  start(): void
+  /** Stops claiming and waits for the entries in hand to settle. */
+  stop(): Promise<void>
+  /** Processes until nothing is due and nothing is in hand (tests, scripts, graceful shutdown). */
+  drain(): Promise<void>
+  /** A delivery was stored: look now instead of at the next poll. */
+  notify(): void
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export function createProcessor<D extends Definitions>(
+  runtime: Runtime<D>,
+  inbox: Inbox,
+  options: ProcessingOptions = {},
+): Processor {
+  const concurrency = options.concurrency ?? 4
+  const leaseMs = options.leaseMs ?? 5 * 60_000
+  const pollMs = options.pollMs ?? 500
+  const entryOptions = { maxAttempts: options.maxAttempts ?? 8, retry: options.retry ?? {} }
+  const active = new Set<Promise<void>>()
+  let running = false
+  let loop: Promise<void> | undefined
+  let wake: (() => void) | undefined
+
+  /** Claims what free slots allow and starts it; resolves to how many entries were claimed. */
+  const fill = async (): Promise<number> => {
+    const free = concurrency - active.size
+    if (free <= 0) return 0
+    const entries = await inbox.claim(free, leaseMs)
+    for (const entry of entries) {
+      const task = processEntry(runtime, inbox, entry, entryOptions)
+        .catch((thrown) =>
+          runtime.logger?.error(`@airudder-webhooks/core: inbox processing failed: ${messageOf(thrown)}`),
+        )
+        .finally(() => {
+          active.delete(task)
+          wake?.()
+        })
+      active.add(task)
+    }
+    return entries.length
+  }
+
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, pollMs)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+
+  const run = async () => {
+    while (running) {
+      try {
+        if ((await fill()) === 0 || active.size >= concurrency) await idle()
+      } catch (thrown) {
+        runtime.logger?.error(`@airudder-webhooks/core: could not claim inbox entries: ${messageOf(thrown)}`)
+        await sleep(pollMs)
+      }
+    }
+  }
+
+  return {
+    get running() {
+      return running
+    },
+    start() {
+      if (running) return
+      running = true
+      loop = run()
+    },
+    async stop() {
+      running = false
+      wake?.()
+      await loop
+      await Promise.allSettled([...active])
+    },
+    async drain() {
+      // Claims alongside the loop if it runs: claims are atomic, and every task in hand is in `active`.
+      for (;;) {
+        const claimed = await fill()
+        if (claimed === 0 && active.size === 0) return
+        if (active.size > 0) await Promise.race(active)
+      }
+    },
+    notify() {
+      wake?.()
+    },
+  }
+}
