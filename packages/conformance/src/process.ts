@@ -43,7 +43,7 @@ export async function startServer(options: {
   const url = `http://127.0.0.1:${port}`
   const child: ChildProcess = spawn(options.command, options.args, {
     cwd: options.cwd,
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HOSTNAME: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

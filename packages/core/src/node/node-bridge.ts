@@ -16,7 +16,7 @@ import { answerHeaders, internalError } from '../http/handle'
 import { preflight, tooLarge } from '../http/preflight'
 import { readLimited } from '../http/read-body'
 import type { Webhooks } from '../webhooks/create-webhooks'
-import { type Answer, failure } from '../webhooks/runtime'
+import { type Answer, failure, type Logger, messageOf } from '../webhooks/runtime'
 
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   readonly method?: string | undefined
@@ -35,6 +35,8 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
 
 export interface NodeResponseLike {
   statusCode: number
+  readonly headersSent?: boolean | undefined
+  readonly writableEnded?: boolean | undefined
   setHeader(name: string, value: string): unknown
   end(body?: string): unknown
   once?(event: 'finish', listener: () => void): unknown
@@ -52,14 +54,16 @@ export interface NodeHandlerOptions<C, Req, Res> {
 const DEFAULT_ADVICE =
   'mount the webhook handler before any JSON body parser, or keep the raw body (req.rawBody)'
 
-/** The raw bytes a framework kept, `'parsed'` when only a parsed object is left, or `undefined` to read the stream. */
+/**
+ * The raw bytes a framework kept, `'parsed'` when the stream was consumed and only a parsed object
+ * (or nothing) is left, or `undefined` to read the stream. An unread stream is the truth even when
+ * `req.body` is set: Express 4's body parsers put `{}` there on requests they skip.
+ */
 function keptBody(req: NodeRequestLike): Uint8Array | string | 'parsed' | undefined {
   for (const candidate of [req.rawBody, req.body]) {
     if (candidate instanceof Uint8Array || typeof candidate === 'string') return candidate
   }
-  const parsed = req.body !== undefined && req.body !== null && typeof req.body === 'object'
-  if (parsed || req.readableEnded) return 'parsed'
-  return undefined
+  return req.readableEnded ? 'parsed' : undefined
 }
 
 function toHeaders(raw: NodeRequestLike['headers']): Headers {
@@ -77,7 +81,15 @@ function single(value: string | readonly string[] | undefined): string | undefin
   return typeof value === 'string' ? value : value?.[0]
 }
 
-function write(res: NodeResponseLike, answer: Answer): void {
+function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined): void {
+  if (res.headersSent) {
+    // A handler answered through `res` itself; the kit's answer cannot be sent any more.
+    logger?.error(
+      `@airudder-webhooks/core: a handler wrote the response itself; the kit's ${answer.status} was not sent`,
+    )
+    if (!res.writableEnded) res.end()
+    return
+  }
   res.statusCode = answer.status
   for (const [name, value] of Object.entries(answerHeaders(answer))) res.setHeader(name, value)
   res.end(JSON.stringify(answer.body))
@@ -96,7 +108,9 @@ export function createNodeHandler<
 ): (req: Req, res: Res) => Promise<void> {
   const source = options.source ?? '@airudder-webhooks/core'
   const limit = webhooks.maxBodyBytes
-  return async (req, res) => {
+  const { logger } = webhooks
+
+  const answer = async (req: Req, res: Res): Promise<Answer> => {
     const { headers } = req
     const early = preflight(
       req.method,
@@ -104,40 +118,42 @@ export function createNodeHandler<
       single(headers['content-length']),
       limit,
     )
-    if (early) return write(res, early)
+    if (early) return early
     const kept = keptBody(req)
     if (kept === 'parsed') {
-      const message = `${source}: the request body was already parsed (or read) by another middleware; ${options.parsedBodyAdvice ?? DEFAULT_ADVICE}`
-      webhooks.logger?.error(message)
-      return write(
-        res,
-        failure('body_already_parsed', 'The webhook endpoint is misconfigured: its body was already parsed'),
+      const advice = options.parsedBodyAdvice ?? DEFAULT_ADVICE
+      logger?.error(
+        `${source}: the request body was already parsed (or read) by another middleware; ${advice}`,
+      )
+      return failure(
+        'body_already_parsed',
+        'The webhook endpoint is misconfigured: its body was already parsed',
       )
     }
     let body: Uint8Array | undefined
     try {
       body = typeof kept === 'string' ? encoder.encode(kept) : (kept ?? (await readLimited(req, limit)))
     } catch {
-      return write(res, failure('unreadable_body', 'The body could not be read to the end'))
+      return failure('unreadable_body', 'The body could not be read to the end')
     }
     if (body === undefined || body.byteLength > limit) {
+      // Stop the sender: the rest of an oversize body is never read.
       res.once?.('finish', () => req.destroy?.())
-      return write(res, { ...tooLarge(limit), headers: { Connection: 'close' } })
+      return { ...tooLarge(limit), headers: { Connection: 'close' } }
     }
     const host = single(headers.host) ?? 'localhost'
     const url = `${req.socket?.encrypted ? 'https' : 'http'}://${host}${req.originalUrl ?? req.url ?? '/'}`
+    const context = options.context?.(req, res) as C
+    const ip = req.ip ?? req.socket?.remoteAddress
+    return webhooks.verifyAndReceive({ body, headers: toHeaders(headers), url, ip, context })
+  }
+
+  // Never rejects: an unhandled rejection would crash Node, and Express 5 would render its HTML error page.
+  return async (req, res) => {
     try {
-      const context = options.context?.(req, res) as C
-      const answer = await webhooks.verifyAndReceive({
-        body,
-        headers: toHeaders(headers),
-        url,
-        ip: req.ip ?? req.socket?.remoteAddress,
-        context,
-      })
-      write(res, answer)
+      write(res, await answer(req, res).catch((thrown: unknown) => internalError(logger, thrown)), logger)
     } catch (thrown) {
-      write(res, internalError(webhooks.logger, thrown))
+      logger?.error(`${source}: could not write the answer: ${messageOf(thrown)}`)
     }
   }
 }

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createNodeHandler, createWebhooks, type Logger } from '../../src/index'
@@ -36,7 +42,32 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 
 const json = { 'content-type': 'application/json' }
 
+async function serveWithResponseWritingHandler() {
+  const logged: string[] = []
+  const logger: Logger = { warn: (m) => void logged.push(m), error: (m) => void logged.push(m) }
+  const webhooks = createWebhooks<[], { res: ServerResponse }>({ key: KEY, logger })
+  webhooks.on('workflow.call.completed', (_event, { res }) => {
+    res.writeHead(202, { 'content-type': 'text/plain' }).end('handled by the app')
+  })
+  const handler = createNodeHandler(webhooks, { context: (_req, res: ServerResponse) => ({ res }) })
+  server = createServer((req, res) => void handler(req, res))
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, logged }
+}
+
 describe('createNodeHandler: the Node bridge', () => {
+  it('never rejects or crashes when a handler answered through res itself', async () => {
+    const { url, logged } = await serveWithResponseWritingHandler()
+    const response = await fetch(url, { method: 'POST', headers: json, body: signedCall() })
+    expect({ status: response.status, text: await response.text() }).toEqual({
+      status: 202,
+      text: 'handled by the app',
+    })
+    expect(logged).toEqual([
+      "@airudder-webhooks/core: a handler wrote the response itself; the kit's 200 was not sent",
+    ])
+  })
+
   it('reads the stream itself and passes the context', async () => {
     const { url, handled } = await serve()
     const response = await fetch(url, { method: 'POST', headers: json, body: signedCall() })
@@ -76,6 +107,15 @@ describe('createNodeHandler: the Node bridge', () => {
     expect(logged).toEqual([
       '@airudder-webhooks/core: the request body was already parsed (or read) by another middleware; mount the webhook handler before any JSON body parser, or keep the raw body (req.rawBody)',
     ])
+  })
+
+  it('reads an unread stream even when a skipping body parser left req.body = {} (Express 4)', async () => {
+    const { url, handled } = await serve((req) => {
+      req.body = {}
+    })
+    const response = await fetch(url, { method: 'POST', headers: json, body: signedCall() })
+    expect(response.status).toBe(200)
+    expect(handled).toHaveLength(1)
   })
 
   it('refuses a stream another middleware drained without keeping the bytes', async () => {
