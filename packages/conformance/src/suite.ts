@@ -18,7 +18,7 @@ export interface SentRequest {
   readonly method: string
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
-  readonly body?: string | Uint8Array | undefined
+  readonly body?: string | Uint8Array<ArrayBuffer> | undefined
 }
 
 export interface Reply {

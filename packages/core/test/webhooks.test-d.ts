@@ -1,6 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
-import { createMemoryInbox, createWebhooks, defineEvent, type EventOf, type WebhookEvent } from '../src/index'
+import {
+  createMemoryInbox,
+  createNodeHandler,
+  createWebhooks,
+  defineEvent,
+  type EventOf,
+  type WebhookEvent,
+} from '../src/index'
 
 describe('webhooks.on() typing', () => {
   const webhooks = createWebhooks<[], { requestId: string }>()
@@ -63,5 +70,14 @@ describe('webhooks.on() typing', () => {
     direct.on('workflow.call.completed', (_event, context) =>
       expectTypeOf(context.requestId).toEqualTypeOf<string>(),
     )
+  })
+})
+
+describe('bridges accept every receiver', () => {
+  it('mounts an inbox receiver (no handler context) on the Node bridge', () => {
+    const fromInbox = createWebhooks({ inbox: createMemoryInbox() })
+    expectTypeOf(
+      createNodeHandler<{ tag: string }>(fromInbox, { context: () => ({ tag: 'x' }) }),
+    ).toBeFunction()
   })
 })

@@ -15,7 +15,7 @@
 import { answerHeaders, internalError } from '../http/handle'
 import { preflight, tooLarge } from '../http/preflight'
 import { readLimited } from '../http/read-body'
-import type { Webhooks } from '../webhooks/create-webhooks'
+import type { Delivery } from '../webhooks/pipeline'
 import { type Answer, failure, type Logger, messageOf } from '../webhooks/runtime'
 
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -96,7 +96,12 @@ function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined
 }
 
 /** The part of a `Webhooks` object the bridge uses (the same whatever its event definitions). */
-export type WebhookReceiver<C> = Pick<Webhooks<[], C>, 'maxBodyBytes' | 'logger' | 'verifyAndReceive'>
+export interface WebhookReceiver<C> {
+  readonly maxBodyBytes: number
+  readonly logger: Logger | undefined
+  // Method syntax on purpose: a receiver whose handlers take no context (inbox mode) still fits.
+  verifyAndReceive(delivery: Delivery<C>): Promise<Answer>
+}
 
 export function createNodeHandler<
   C,

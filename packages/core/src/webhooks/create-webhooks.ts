@@ -49,6 +49,9 @@ export type Subscription<D extends Definitions = []> = EventType<D> | EventWildc
 /** The handler context: the framework's, or `undefined` when handlers run from an inbox. */
 export type ContextFor<I, C> = I extends Inbox ? undefined : C
 
+/** What callers may pass as context: anything when handlers take none (inbox mode ignores it). */
+export type InputContext<C> = [C] extends [undefined] ? unknown : C
+
 export interface Webhooks<D extends Definitions = [], C = unknown> {
   /** The resolved limits, for bridges that read the body themselves. */
   readonly maxBodyBytes: number
@@ -72,11 +75,11 @@ export interface Webhooks<D extends Definitions = [], C = unknown> {
     handler: (event: EventFor<S, D>, context: C) => unknown,
   ): void
   /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
-  receive(event: AirudderEvent<D>, context?: C): Promise<Answer>
+  receive(event: AirudderEvent<D>, context?: InputContext<C>): Promise<Answer>
   /** The pipeline from raw bytes, without HTTP: decode, classify, verify, validate, receive. */
-  verifyAndReceive(delivery: Delivery<C>): Promise<Answer>
+  verifyAndReceive(delivery: Delivery<InputContext<C>>): Promise<Answer>
   /** The whole pipeline over a Web `Request`. */
-  handle(request: Request, options?: HandleOptions<C>): Promise<Response>
+  handle(request: Request, options?: HandleOptions<InputContext<C>>): Promise<Response>
 }
 
 const consoleLogger: Logger = {
