@@ -1,0 +1,35 @@
+/**
+ * A Hono app on Node receiving AIRudder webhooks: verified with the keys from the environment
+ * (see `optionsFromEnv`), each event logged as one line. Copy it and replace the logging with
+ * your own handlers; `app` runs unchanged on Bun, Deno or Workers with their own `serve`.
+ */
+import { optionsFromEnv, summarizeEvent } from '@airudder-webhooks/core'
+import { airudder, createWebhooks } from '@airudder-webhooks/hono'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+
+const { unconfigured, ...verification } = optionsFromEnv(process.env)
+const webhooks = createWebhooks({ ...verification, logger: console })
+
+if (unconfigured.length > 0) {
+  // Refused (401) rather than accepted unchecked: say once how to turn them on.
+  console.log(
+    `not accepted until configured: ${unconfigured.join(', ')} ` +
+      '(set AIRUDDER_HEADER_ALGORITHM for the X-AIRudder-Sign header, ' +
+      'AIRUDDER_URL_TOKEN for unsigned pushes)',
+  )
+}
+
+webhooks.onAny((event) => console.log(summarizeEvent(event)))
+// The code and the type only: a body can hold names and phone numbers.
+webhooks.onError((error) => console.error(`webhook error ${error.code} (${error.event?.type ?? 'no event'})`))
+
+const app = new Hono()
+// No body-reading middleware before it: the signature is checked against the raw bytes.
+app.post('/webhooks/airudder', airudder(webhooks))
+
+const port = Number(process.env.PORT ?? 3000)
+const hostname = process.env.HOSTNAME || undefined // unset: every interface
+serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, (info) => {
+  console.log(`listening on http://${hostname ?? 'localhost'}:${info.port}`)
+})

@@ -1,0 +1,9 @@
+/**
+ * `POST /webhooks/airudder`: AIRudder's deliveries, verified against their raw bytes (a route
+ * handler gets the untouched `Request`). `'edge'` works as well as `'nodejs'`.
+ */
+import { createRouteHandler } from '@airudder-webhooks/next'
+import { webhooks } from '../../../lib/webhooks'
+
+export const { POST } = createRouteHandler(webhooks)
+export const runtime = 'nodejs'
