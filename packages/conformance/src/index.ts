@@ -9,6 +9,7 @@
  * ```
  */
 export * from './deliveries'
+export { type ExampleUnderTest, postDelivery, runExampleE2E } from './example-e2e'
 export { runInboxContract } from './inbox-contract'
 export { freePort, type RunningServer, startServer } from './process'
 export { type ConformanceDriver, type Reply, runConformance, type Send, type SentRequest } from './suite'
