@@ -65,12 +65,14 @@ export function canonicalDecimal(value: string | number): string | undefined {
   return sign === '-' && body !== '0' ? `-${body}` : body
 }
 
-const stringOrNumber = z.union([z.string(), z.number()])
+// Numbers first: most numeric fields arrive as numbers, and each value is checked on the hot path.
+const stringOrNumber = z.union([z.number(), z.string()])
 
 /** Decimal amount as a canonical decimal string; `""` is kept as sent. */
 export function decimal() {
   return stringOrNumber.transform((value, ctx) => {
     if (value === '') return ''
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value) // fast path
     const canonical = canonicalDecimal(value)
     if (canonical !== undefined) return canonical
     ctx.issues.push({ code: 'custom', message: 'Expected a decimal number or numeric string', input: value })
@@ -81,6 +83,7 @@ export function decimal() {
 /** Exact safe integer, from a number or a numeric string. */
 export function integer() {
   return stringOrNumber.transform((value, ctx) => {
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return value // fast path: no canonicalising
     const canonical = canonicalDecimal(value)
     const number = canonical === undefined || canonical.includes('.') ? Number.NaN : Number(canonical)
     if (Number.isSafeInteger(number)) return number
