@@ -1,0 +1,42 @@
+/**
+ * @module
+ * Distinct signed deliveries for the benchmarks: many events, so duplicate detection never turns
+ * the kit's work into a shortcut.
+ */
+
+import { fixtureJson } from '@airudder-webhooks/conformance'
+import { computeSignature, md5Hex } from '@airudder-webhooks/core'
+import { HEADER_KEY, KEY } from './kit'
+
+export interface BenchDelivery {
+  readonly body: string
+  readonly headers: Record<string, string>
+}
+
+const encoder = new TextEncoder()
+
+/** `workflow.call.completed` number `i`: its own CallID, its `Sign` made with KEY. */
+export function callCompleted(i: number): BenchDelivery {
+  const json = fixtureJson('workflow-call-completed.json') as {
+    TaskID: string
+    Sign: string
+    Details: { CallID: string }[]
+  }
+  json.Sign = md5Hex(`${json.TaskID}${KEY}`)
+  if (json.Details[0]) json.Details[0].CallID = `bench-call-${i}`
+  return { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } }
+}
+
+/** `workflow.chatbot.session_ended` number `i` (the largest fixture), signed in the header with HMAC-SHA256. */
+export function sessionEnded(i: number): BenchDelivery {
+  const json = fixtureJson('workflow-chatbot-session-ended.json')
+  json.call_id = `bench-session-${i}`
+  const body = JSON.stringify(json)
+  const sign = computeSignature('hmac-sha256-hex', encoder.encode(body), HEADER_KEY)
+  return { body, headers: { 'content-type': 'application/json', 'x-airudder-sign': sign } }
+}
+
+export const KINDS = {
+  'workflow.call.completed': callCompleted,
+  'workflow.chatbot.session_ended': sessionEnded,
+}
