@@ -1,6 +1,6 @@
 // Reads vitest's JSON report, prints tests per workspace project and the closing `N passed, N failed` line.
 // Exits non-zero when a test failed or a workspace package/example with a test/ folder ran no test.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 const root = process.cwd()
@@ -17,14 +17,21 @@ for (const file of report.testResults) {
   const project = relative(root, file.name).split('/').slice(0, 2).join('/')
   for (const test of file.assertionResults) {
     const entry = perProject.get(project) ?? { passed: 0, failed: 0 }
-    if (test.status === 'passed') entry.passed++, passed++
-    else if (test.status === 'failed') entry.failed++, failed++
+    if (test.status === 'passed') {
+      entry.passed++
+      passed++
+    } else if (test.status === 'failed') {
+      entry.failed++
+      failed++
+    }
     perProject.set(project, entry)
   }
   if (file.status === 'failed' && file.assertionResults.length === 0) failed++
 }
 const expected = ['packages', 'examples', '.']
-  .flatMap((dir) => (dir === '.' ? ['bench'] : existsSync(dir) ? readdirSync(dir).map((name) => `${dir}/${name}`) : []))
+  .flatMap((dir) =>
+    dir === '.' ? ['bench'] : existsSync(dir) ? readdirSync(dir).map((name) => `${dir}/${name}`) : [],
+  )
   .filter((dir) => existsSync(join(dir, 'test')))
 for (const project of expected) {
   const entry = perProject.get(project)
