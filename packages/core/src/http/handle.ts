@@ -48,7 +48,12 @@ async function answerRequest<D extends Definitions, C>(
   if (early) return early
   let body: Uint8Array | undefined
   try {
-    body = await readWebBody(request.body, limit)
+    // A declared length was checked against the limit, and runtimes deliver exactly that many bytes,
+    // so arrayBuffer() is bounded too; it is much faster on Node adapters than a Web stream.
+    body = headers.has('content-length')
+      ? new Uint8Array(await request.arrayBuffer())
+      : await readWebBody(request.body, limit)
+    if (body !== undefined && body.byteLength > limit) body = undefined
   } catch {
     return failure('unreadable_body', 'The body could not be read to the end')
   }
