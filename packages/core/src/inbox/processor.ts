@@ -54,6 +54,8 @@ export function createProcessor<D extends Definitions>(
   const entryOptions = { maxAttempts: options.maxAttempts ?? 8, retry: options.retry ?? {} }
   const active = new Set<Promise<void>>()
   let running = false
+  /** Claims awaiting the inbox: their entries are leased but not yet in `active`. */
+  let claiming = 0
   let loop: Promise<void> | undefined
   let wake: (() => void) | undefined
 
@@ -61,7 +63,8 @@ export function createProcessor<D extends Definitions>(
   const fill = async (): Promise<number> => {
     const free = concurrency - active.size
     if (free <= 0) return 0
-    const entries = await inbox.claim(free, leaseMs)
+    claiming++
+    const entries = await inbox.claim(free, leaseMs).finally(() => claiming--)
     for (const entry of entries) {
       const task = processEntry(runtime, inbox, entry, entryOptions)
         .catch((thrown) =>
@@ -112,11 +115,13 @@ export function createProcessor<D extends Definitions>(
       await Promise.allSettled([...active])
     },
     async drain() {
-      // Claims alongside the loop if it runs: claims are atomic, and every task in hand is in `active`.
+      // Claims alongside the loop if it runs: claims are atomic, and every task in hand is in `active`
+      // once its claim returns, so a claim still in progress means there may be work to wait for.
       for (;;) {
         const claimed = await fill()
-        if (claimed === 0 && active.size === 0) return
+        if (claimed === 0 && active.size === 0 && claiming === 0) return
         if (active.size > 0) await Promise.race(active)
+        else await sleep(5)
       }
     },
     notify() {
