@@ -1,14 +1,15 @@
-import { createWebhooks, md5Hex, type WebhooksOptions } from '../../src/index'
-import { fixtureJson } from '../fixtures'
+import { createWebhooks, type WebhooksOptions } from '../../src/index'
+import { buildEvent, signDelivery } from '../../src/testing/index'
 
 export const KEY = 'test-key'
 
 /** The published call-completion example, signed with KEY (or another key). */
 export function signedCall(options: { key?: string; callId?: string } = {}): string {
-  const json = fixtureJson('workflow-call-completed.json')
-  json.Sign = md5Hex(`${json.TaskID}${options.key ?? KEY}`)
-  if (options.callId) json.Details[0].CallID = options.callId
-  return JSON.stringify(json)
+  const payload = buildEvent(
+    'workflow.call.completed',
+    options.callId ? { Details: [{ CallID: options.callId }] } : {},
+  )
+  return signDelivery(payload, { key: options.key ?? KEY }).body
 }
 
 export function post(
