@@ -10,6 +10,10 @@
  */
 export * from './deliveries'
 export { type ExampleUnderTest, postDelivery, runExampleE2E } from './example-e2e'
+export { HEADERS, type NumberedDelivery, numberedDelivery, sleep, waitFor } from './inbox/numbered'
+export { runRetryScenarios } from './inbox/retry-scenarios'
+export { createSender, pool, type SendResult } from './inbox/send'
+export { type ServerProcess, startServerProcess } from './inbox/server-process'
 export { runInboxContract } from './inbox-contract'
 export { freePort, type RunningServer, startServer } from './process'
 export { type ConformanceDriver, type Reply, runConformance, type Send, type SentRequest } from './suite'

@@ -1,0 +1,19 @@
+/**
+ * @module
+ * `@airudder-webhooks/postgres`: the durable AIRudder webhook inbox for several app replicas
+ * sharing one PostgreSQL database. Migrations are applied explicitly, never at import.
+ *
+ * ```ts
+ * import pg from 'pg'
+ * import { createWebhooks } from '@airudder-webhooks/core'
+ * import { createPostgresInbox, migrate } from '@airudder-webhooks/postgres'
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL })
+ * await migrate(pool)
+ * const webhooks = createWebhooks({ key, inbox: createPostgresInbox({ pool }) })
+ * ```
+ */
+export { type CliIo, runCli } from './cli/run'
+export { type MigrateOptions, type MigrateResult, migrate } from './migrate'
+export { MIGRATIONS_DIR, type Migration, readMigrations } from './migrations'
+export { createPostgresInbox, type PostgresInboxOptions } from './postgres-inbox'
+export { DEFAULT_TABLE, MIGRATIONS_TABLE } from './table'

@@ -1,0 +1,124 @@
+/**
+ * @module
+ * `createPostgresInbox({ pool })`: the inbox for several app replicas sharing one PostgreSQL
+ * database. Replicas claim due entries with `FOR UPDATE SKIP LOCKED` (never the same row twice)
+ * and lease them; an entry whose replica died mid-handler is due again when its lease runs out,
+ * and another replica takes it over. Leases use the database's clock, which all replicas share.
+ *
+ * ```ts
+ * import pg from 'pg'
+ * import { createPostgresInbox, migrate } from '@airudder-webhooks/postgres'
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL })
+ * await migrate(pool) // or `airudder-webhooks-postgres migrate` in your deploy step
+ * const webhooks = createWebhooks({ key, inbox: createPostgresInbox({ pool }) })
+ * ```
+ * The table must exist: this module never migrates on its own.
+ */
+import type { Inbox, InboxListOptions, NewInboxEntry } from '@airudder-webhooks/core'
+import type { Pool, QueryResultRow } from 'pg'
+import { type InboxRow, toEntry } from './rows'
+import { explainMissingTable, tableName } from './table'
+
+export interface PostgresInboxOptions {
+  /** The pool the inbox queries with; it stays yours to end. */
+  readonly pool: Pick<Pool, 'query'>
+  /** Default `airudder_inbox`; it must have been migrated (`migrate(pool, { table })`). */
+  readonly table?: string | undefined
+}
+
+export function createPostgresInbox(options: PostgresInboxOptions): Inbox {
+  const { pool } = options
+  const t = tableName(options.table)
+
+  const query = async <R extends QueryResultRow>(text: string, values: unknown[]) => {
+    try {
+      return await pool.query<R>(text, values)
+    } catch (error) {
+      throw explainMissingTable(error, t)
+    }
+  }
+
+  // MATERIALIZED: the locking subquery runs exactly once, so LIMIT bounds what is leased.
+  const claimSql = `
+    WITH due AS MATERIALIZED (
+      SELECT id, available_at FROM ${t}
+      WHERE status IN ('pending', 'processing') AND available_at <= now()
+      ORDER BY available_at, id
+      LIMIT $1
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE ${t} SET
+      status = 'processing',
+      attempts = ${t}.attempts + 1,
+      available_at = now() + $2 * interval '1 millisecond',
+      updated_at = now()
+    FROM due WHERE ${t}.id = due.id
+    RETURNING ${t}.*, due.available_at AS due_at`
+
+  return {
+    async add(entry: NewInboxEntry) {
+      const { rowCount } = await query(
+        `INSERT INTO ${t} (id, type, raw, received_at, verification) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO NOTHING`,
+        [entry.id, entry.type, entry.raw, entry.receivedAt, JSON.stringify(entry.verification)],
+      )
+      return rowCount === 1 ? 'stored' : 'duplicate'
+    },
+    async claim(limit, leaseMs) {
+      if (limit <= 0) return []
+      const { rows } = await query<InboxRow & { due_at: Date }>(claimSql, [
+        Math.floor(limit),
+        Math.max(0, leaseMs),
+      ])
+      // RETURNING has no order: oldest due first, as the contract says.
+      rows.sort((a, b) => a.due_at.getTime() - b.due_at.getTime() || (a.id < b.id ? -1 : 1))
+      return rows.map(toEntry)
+    },
+    async complete(id) {
+      await query(`UPDATE ${t} SET status = 'done', last_error = NULL, updated_at = now() WHERE id = $1`, [
+        id,
+      ])
+    },
+    async fail(id, error, retryAt) {
+      if (retryAt) {
+        await query(
+          `UPDATE ${t} SET status = 'pending', last_error = $2, available_at = $3, updated_at = now()
+           WHERE id = $1`,
+          [id, error, retryAt],
+        )
+      } else {
+        await query(`UPDATE ${t} SET status = 'dead', last_error = $2, updated_at = now() WHERE id = $1`, [
+          id,
+          error,
+        ])
+      }
+    },
+    async get(id) {
+      const { rows } = await query<InboxRow>(`SELECT * FROM ${t} WHERE id = $1`, [id])
+      return rows[0] && toEntry(rows[0])
+    },
+    async list(listOptions: InboxListOptions = {}) {
+      const limit = listOptions.limit ?? 100
+      const { rows } =
+        listOptions.status === undefined
+          ? await query<InboxRow>(`SELECT * FROM ${t} ORDER BY received_at DESC, id DESC LIMIT $1`, [limit])
+          : await query<InboxRow>(
+              `SELECT * FROM ${t} WHERE status = $1 ORDER BY received_at DESC, id DESC LIMIT $2`,
+              [listOptions.status, limit],
+            )
+      return rows.map(toEntry)
+    },
+    async requeue(id) {
+      const { rowCount } = await query(
+        `UPDATE ${t} SET status = 'pending', attempts = 0, available_at = now(), last_error = NULL,
+           updated_at = now() WHERE id = $1`,
+        [id],
+      )
+      return (rowCount ?? 0) > 0
+    },
+    async prune(before) {
+      const { rowCount } = await query(`DELETE FROM ${t} WHERE status = 'done' AND updated_at < $1`, [before])
+      return rowCount ?? 0
+    },
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * @module
+ * Rows of the PostgreSQL inbox table (pg returns timestamptz as `Date` and jsonb parsed) and their
+ * conversion to `InboxEntry`.
+ */
+import type { InboxEntry, InboxStatus, Verification } from '@airudder-webhooks/core'
+
+export interface InboxRow {
+  readonly id: string
+  readonly type: string
+  readonly raw: string
+  readonly received_at: Date
+  readonly verification: Verification
+  readonly status: InboxStatus
+  readonly attempts: number
+  readonly available_at: Date
+  readonly last_error: string | null
+  readonly updated_at: Date
+}
+
+export function toEntry(row: InboxRow): InboxEntry {
+  return {
+    id: row.id,
+    type: row.type,
+    raw: row.raw,
+    receivedAt: row.received_at,
+    verification: row.verification,
+    status: row.status,
+    attempts: row.attempts,
+    availableAt: row.available_at,
+    lastError: row.last_error ?? undefined,
+    updatedAt: row.updated_at,
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * @module
+ * `@airudder-webhooks/sqlite`: the durable AIRudder webhook inbox for one machine, in a SQLite
+ * file. Deliveries are stored before AIRudder is answered and survive a crash.
+ *
+ * ```ts
+ * import { createNodeHandler, createWebhooks } from '@airudder-webhooks/core'
+ * import { createSqliteInbox } from '@airudder-webhooks/sqlite'
+ * const webhooks = createWebhooks({ key, inbox: createSqliteInbox({ path: 'inbox.db' }) })
+ * webhooks.on('workflow.call.completed', (event) => save(event.payload.Details))
+ * ```
+ */
+export { createSqliteInbox, type SqliteInbox, type SqliteInboxOptions } from './sqlite-inbox'

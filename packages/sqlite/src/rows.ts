@@ -1,0 +1,33 @@
+/**
+ * @module
+ * Rows of the SQLite inbox table and their conversion to `InboxEntry`.
+ */
+import type { InboxEntry, InboxStatus, Verification } from '@airudder-webhooks/core'
+
+export interface InboxRow {
+  readonly id: string
+  readonly type: string
+  readonly raw: string
+  readonly received_at: number
+  readonly verification: string
+  readonly status: InboxStatus
+  readonly attempts: number
+  readonly available_at: number
+  readonly last_error: string | null
+  readonly updated_at: number
+}
+
+export function toEntry(row: InboxRow): InboxEntry {
+  return {
+    id: row.id,
+    type: row.type,
+    raw: row.raw,
+    receivedAt: new Date(row.received_at),
+    verification: JSON.parse(row.verification) as Verification,
+    status: row.status,
+    attempts: row.attempts,
+    availableAt: new Date(row.available_at),
+    lastError: row.last_error ?? undefined,
+    updatedAt: new Date(row.updated_at),
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * @module
+ * The SQLite inbox table: one row per idempotency id, dates as integer milliseconds, the
+ * verification as JSON text, and an index that makes "what is due" a range scan. Created on open
+ * (`CREATE … IF NOT EXISTS`): an embedded file has no separate migration step to forget.
+ */
+import type { Database } from 'better-sqlite3'
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
+
+/** The table name, checked so it can be spliced into SQL (it cannot be a bound parameter). */
+export function tableName(table: string): string {
+  if (!IDENTIFIER.test(table)) {
+    throw new TypeError(
+      '@airudder-webhooks/sqlite: table must be a plain SQL identifier (letters, digits, _), ' +
+        `got ${JSON.stringify(table)}`,
+    )
+  }
+  return table
+}
+
+export function createTable(db: Database, table: string): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS "${table}" (
+      id TEXT PRIMARY KEY NOT NULL,
+      type TEXT NOT NULL,
+      raw TEXT NOT NULL,
+      received_at INTEGER NOT NULL,
+      verification TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'processing', 'done', 'dead')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      available_at INTEGER NOT NULL,
+      last_error TEXT,
+      updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS "${table}_status_available_at" ON "${table}" (status, available_at);
+    CREATE INDEX IF NOT EXISTS "${table}_received_at" ON "${table}" (received_at);
+  `)
+}

@@ -1,0 +1,134 @@
+/**
+ * @module
+ * `createSqliteInbox({ path })`: the durable inbox for one machine, in one SQLite file (WAL mode).
+ * A delivery is committed before AIRudder is answered `200`, so a process killed at any point
+ * (SIGKILL included) loses no acknowledged event: on restart, stored entries that were not
+ * finished are processed (entries in hand when it died, once their lease ends).
+ *
+ * ```ts
+ * import { createWebhooks } from '@airudder-webhooks/core'
+ * import { createSqliteInbox } from '@airudder-webhooks/sqlite'
+ * const webhooks = createWebhooks({ key, inbox: createSqliteInbox({ path: './airudder-inbox.db' }) })
+ * ```
+ *
+ * Durability: `synchronous = FULL` by default, so every commit (an acknowledged delivery, a
+ * finished handler) is fsynced and survives a power cut or an OS crash too. `'NORMAL'` is enough
+ * against a killed process (a WAL commit is in the OS's page cache before `add` returns) and
+ * saves an fsync per write, but a power cut may roll back the last acknowledged deliveries.
+ */
+import type { Inbox, InboxEntry, InboxListOptions, NewInboxEntry } from '@airudder-webhooks/core'
+import Database from 'better-sqlite3'
+import { type InboxRow, toEntry } from './rows'
+import { createTable, tableName } from './schema'
+
+export interface SqliteInboxOptions {
+  /** The database file (created if missing). One machine only: SQLite over a network share is unsafe. */
+  readonly path: string
+  /** Default `airudder_inbox`. */
+  readonly table?: string | undefined
+  /** Default `'FULL'` (survives power loss); `'NORMAL'` survives a killed process, not a power cut. */
+  readonly synchronous?: 'FULL' | 'NORMAL' | undefined
+  /** How long a write waits for another process holding the file's write lock. Default 5000 ms. */
+  readonly busyTimeoutMs?: number | undefined
+  /** The clock (tests). */
+  readonly now?: (() => number) | undefined
+}
+
+export interface SqliteInbox extends Inbox {
+  /** Closes the database file. */
+  close(): Promise<void>
+}
+
+export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
+  const table = tableName(options.table ?? 'airudder_inbox')
+  const now = options.now ?? Date.now
+  const db = new Database(options.path)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+  createTable(db, table)
+
+  const t = `"${table}"`
+  const insert = db.prepare(`
+    INSERT INTO ${t} (id, type, raw, received_at, verification, status, attempts, available_at, updated_at)
+    VALUES (@id, @type, @raw, @receivedAt, @verification, 'pending', 0, @now, @now)
+    ON CONFLICT (id) DO NOTHING`)
+  const selectDue = db.prepare<[number, number], { id: string }>(`
+    SELECT id FROM ${t}
+    WHERE status IN ('pending', 'processing') AND available_at <= ?
+    ORDER BY available_at, rowid LIMIT ?`)
+  const lease = db.prepare<[number, number, string], InboxRow>(`
+    UPDATE ${t} SET status = 'processing', attempts = attempts + 1, available_at = ?, updated_at = ?
+    WHERE id = ? RETURNING *`)
+  const complete = db.prepare(
+    `UPDATE ${t} SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?`,
+  )
+  const retry = db.prepare(`
+    UPDATE ${t} SET status = 'pending', last_error = ?, available_at = ?, updated_at = ? WHERE id = ?`)
+  const kill = db.prepare(`UPDATE ${t} SET status = 'dead', last_error = ?, updated_at = ? WHERE id = ?`)
+  const get = db.prepare<[string], InboxRow>(`SELECT * FROM ${t} WHERE id = ?`)
+  const listAll = db.prepare<[number], InboxRow>(
+    `SELECT * FROM ${t} ORDER BY received_at DESC, rowid DESC LIMIT ?`,
+  )
+  const listStatus = db.prepare<[string, number], InboxRow>(
+    `SELECT * FROM ${t} WHERE status = ? ORDER BY received_at DESC, rowid DESC LIMIT ?`,
+  )
+  const requeue = db.prepare(`
+    UPDATE ${t} SET status = 'pending', attempts = 0, available_at = ?, last_error = NULL, updated_at = ?
+    WHERE id = ?`)
+  const prune = db.prepare(`DELETE FROM ${t} WHERE status = 'done' AND updated_at < ?`)
+
+  // One write transaction (BEGIN IMMEDIATE): other processes on the same file cannot claim the same rows.
+  const claim = db.transaction((limit: number, leaseMs: number): InboxEntry[] => {
+    const at = now()
+    return selectDue.all(at, limit).flatMap(({ id }) => {
+      const row = lease.get(at + leaseMs, at, id)
+      return row ? [toEntry(row)] : []
+    })
+  })
+
+  return {
+    async add(entry: NewInboxEntry) {
+      const { changes } = insert.run({
+        id: entry.id,
+        type: entry.type,
+        raw: entry.raw,
+        receivedAt: entry.receivedAt.getTime(),
+        verification: JSON.stringify(entry.verification),
+        now: now(),
+      })
+      return changes === 1 ? 'stored' : 'duplicate'
+    },
+    async claim(limit, leaseMs) {
+      if (limit <= 0) return []
+      return claim.immediate(Math.floor(limit), Math.max(0, leaseMs))
+    },
+    async complete(id) {
+      complete.run(now(), id)
+    },
+    async fail(id, error, retryAt) {
+      if (retryAt) retry.run(error, retryAt.getTime(), now(), id)
+      else kill.run(error, now(), id)
+    },
+    async get(id) {
+      const row = get.get(id)
+      return row && toEntry(row)
+    },
+    async list(listOptions: InboxListOptions = {}) {
+      const limit = listOptions.limit ?? 100
+      const rows =
+        listOptions.status === undefined ? listAll.all(limit) : listStatus.all(listOptions.status, limit)
+      return rows.map(toEntry)
+    },
+    async requeue(id) {
+      const at = now()
+      return requeue.run(at, at, id).changes > 0
+    },
+    async prune(before) {
+      return prune.run(before.getTime()).changes
+    },
+    async close() {
+      if (db.open) db.close()
+    },
+  }
+}
