@@ -11,7 +11,7 @@ export const HEADER_KEY = 'conformance-header-key'
 export const URL_TOKEN = 'conformance-url-token'
 export const WEBHOOK_PATH = '/webhooks/airudder'
 
-const fixtureDir = new URL('../../core/test/fixtures/', import.meta.url)
+const fixtureDir = new URL('../../core/src/testing/samples/', import.meta.url)
 
 export const FIXTURES = [
   ['workflow-call-completed.json', 'workflow.call.completed'],

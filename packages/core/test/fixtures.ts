@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const dir = join(import.meta.dirname, 'fixtures')
+// The published examples live with the test kit, which ships them (src/testing/samples).
+const dir = join(import.meta.dirname, '../src/testing/samples')
 
 /** Every published push example (and the evidence-based ones), with the type it must classify to. */
 export const pushFixtures = [

@@ -3,16 +3,18 @@
  * One realistic payload per built-in event type, as AIRudder sends it (before any normalisation):
  * its published examples where there are some, shapes inferred from partial docs otherwise.
  */
-import { chatbotChannelMessageSentSample } from './chatbot-channel-message-sent'
-import { pdsAgentStatusSample } from './pds-agent-status'
-import { pdsContactStatusSample } from './pds-contact-status'
-import { pdsTaskStatusSample } from './pds-task-status'
-import { qaRecordingReportedSample } from './qa-recording-reported'
-import { workflowCallCompletedSample } from './workflow-call-completed'
-import { workflowChatbotSessionEndedSample } from './workflow-chatbot-session-ended'
-import { workflowCustomApiPushedSample } from './workflow-custom-api-pushed'
-import { workflowListCompletedSample } from './workflow-list-completed'
-import { workflowStatusChangedSample } from './workflow-status-changed'
+// AIRudder's published examples (and, under evidence/, shapes inferred from partial docs): the one
+// copy in the repository. The build inlines them, so the kit reads no files at run time.
+import chatbotChannelMessageSentSample from './chatbot-channel-message-sent.json' with { type: 'json' }
+import pdsAgentStatusSample from './evidence/pds-agent-status.bare.json' with { type: 'json' }
+import pdsTaskStatusSample from './evidence/pds-task-status.bare.json' with { type: 'json' }
+import qaRecordingReportedSample from './evidence/qa-recording-reported.json' with { type: 'json' }
+import workflowCustomApiPushedSample from './evidence/workflow-custom-api-pushed.json' with { type: 'json' }
+import workflowListCompletedSample from './evidence/workflow-list-completed.json' with { type: 'json' }
+import workflowStatusChangedSample from './evidence/workflow-status-changed.json' with { type: 'json' }
+import pdsContactStatusSample from './pds-contact-status.json' with { type: 'json' }
+import workflowCallCompletedSample from './workflow-call-completed.json' with { type: 'json' }
+import workflowChatbotSessionEndedSample from './workflow-chatbot-session-ended.json' with { type: 'json' }
 
 /** The wire payload of each built-in type (AIRudder's field names and value types). */
 export interface SamplePayloads {
