@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsdown'
+import { defineConfig, library } from '../../tsdown.base'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  platform: 'neutral',
-  target: 'es2022',
-  clean: true,
-})
+export default defineConfig(library())

@@ -1,12 +1,3 @@
-import { defineConfig } from 'tsdown'
+import { defineConfig, library } from '../../tsdown.base'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  platform: 'node',
-  target: 'es2022',
-  // `platform: 'node'` defaults to .mjs/.d.mts; package.json exports ./dist/index.js.
-  fixedExtension: false,
-  clean: true,
-})
+export default defineConfig(library({ platform: 'node' }))
