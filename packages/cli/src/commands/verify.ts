@@ -10,6 +10,7 @@ import {
   HEADER_SIGN_ALGORITHMS,
   type HeaderSignAlgorithm,
   headerSign,
+  isJsonObject,
   md5Sign,
   toEvent,
   urlToken,
@@ -43,9 +44,6 @@ recognised or not valid, 2 usage error.
 
 Example:
   airudder-webhooks verify captured/call.json --key my-key`
-
-const isJsonObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 type Check = { readonly ok: boolean; readonly text: string }
 
