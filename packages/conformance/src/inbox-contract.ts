@@ -3,7 +3,7 @@
  * `runInboxContract(name, open)`: what every `Inbox` implementation must do, run against the
  * in-memory reference and each durable inbox. `open()` returns a fresh, empty inbox.
  */
-import type { Inbox, NewInboxEntry } from '@airudder-webhooks/core'
+import type { Inbox, InboxEntry, NewInboxEntry } from '@airudder-webhooks/core'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const entry = (id: string, receivedAt = new Date('2026-01-01T00:00:00Z')): NewInboxEntry => ({
@@ -15,6 +15,13 @@ const entry = (id: string, receivedAt = new Date('2026-01-01T00:00:00Z')): NewIn
 })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The claimed entry with this id (a claim's entries are its leases). */
+function leaseOf(claimed: readonly InboxEntry[], id: string): InboxEntry {
+  const found = claimed.find((e) => e.id === id)
+  if (!found) throw new Error(`expected ${id} among the claimed entries: ${claimed.map((e) => e.id)}`)
+  return found
+}
 
 export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbox): void {
   describe(`${name} inbox contract`, () => {
@@ -66,13 +73,33 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       expect(taken).toMatchObject({ id: 'leased', attempts: 2, status: 'processing' })
     })
 
+    it('settles an entry only for the processor holding its latest claim', async () => {
+      const box = await fresh()
+      await box.add(entry('leased'))
+      const stale = leaseOf(await box.claim(1, 50), 'leased')
+      await sleep(80)
+      const current = leaseOf(await box.claim(1, 60_000), 'leased')
+      expect(await box.complete(stale)).toBe(false)
+      expect(await box.fail(stale, 'late failure', null)).toBe(false)
+      expect(await box.get('leased')).toMatchObject({
+        status: 'processing',
+        attempts: 2,
+        lastError: undefined,
+      })
+      expect(await box.complete(current)).toBe(true)
+      expect(await box.get('leased')).toMatchObject({ status: 'done' })
+      expect(await box.complete(current)).toBe(false)
+      expect(await box.fail(current, 'after done', null)).toBe(false)
+      expect(await box.get('leased')).toMatchObject({ status: 'done', lastError: undefined })
+    })
+
     it('completes, retries at the given time, and marks dead', async () => {
       const box = await fresh()
       for (const id of ['ok', 'retry', 'dead']) await box.add(entry(id))
-      await box.claim(3, 60_000)
-      await box.complete('ok')
-      await box.fail('retry', 'db down', new Date(Date.now() + 60))
-      await box.fail('dead', 'always broken', null)
+      const claimed = await box.claim(3, 60_000)
+      expect(await box.complete(leaseOf(claimed, 'ok'))).toBe(true)
+      expect(await box.fail(leaseOf(claimed, 'retry'), 'db down', new Date(Date.now() + 60))).toBe(true)
+      expect(await box.fail(leaseOf(claimed, 'dead'), 'always broken', null)).toBe(true)
       expect(await box.get('ok')).toMatchObject({ status: 'done', lastError: undefined })
       expect(await box.get('dead')).toMatchObject({ status: 'dead', lastError: 'always broken', attempts: 1 })
       expect(await box.get('retry')).toMatchObject({ status: 'pending', lastError: 'db down' })
@@ -85,9 +112,7 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       const box = await fresh()
       await box.add(entry('old', new Date('2026-01-01T00:00:00Z')))
       await box.add(entry('new', new Date('2026-01-02T00:00:00Z')))
-      await box.claim(2, 60_000)
-      await box.fail('old', 'x', null)
-      await box.fail('new', 'y', null)
+      for (const claimed of await box.claim(2, 60_000)) await box.fail(claimed, claimed.id, null)
       expect((await box.list({ status: 'dead' })).map((e) => e.id)).toEqual(['new', 'old'])
       expect((await box.list({ status: 'dead', limit: 1 })).map((e) => e.id)).toEqual(['new'])
       expect(await box.requeue('old')).toBe(true)
@@ -96,11 +121,25 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       expect((await box.claim(5, 60_000)).map((e) => e.id)).toEqual(['old'])
     })
 
+    it("refuses to requeue an entry that is pending or in a processor's hands", async () => {
+      const box = await fresh()
+      for (const id of ['claimed', 'pending']) {
+        await box.add(entry(id))
+        await sleep(5)
+      }
+      const claimed = leaseOf(await box.claim(1, 60_000), 'claimed')
+      expect(await box.requeue('claimed')).toBe(false)
+      expect(await box.requeue('pending')).toBe(false)
+      expect(await box.get('claimed')).toMatchObject({ status: 'processing', attempts: 1 })
+      expect(await box.complete(claimed)).toBe(true)
+      expect(await box.requeue('claimed')).toBe(true)
+      expect(await box.get('claimed')).toMatchObject({ status: 'pending', attempts: 0 })
+    })
+
     it('prunes done entries older than the retention, and forgets their ids', async () => {
       const box = await fresh()
       for (const id of ['done', 'pending']) await box.add(entry(id))
-      await box.claim(1, 60_000)
-      await box.complete('done')
+      expect(await box.complete(leaseOf(await box.claim(1, 60_000), 'done'))).toBe(true)
       expect(await box.prune(new Date(Date.now() - 60_000))).toBe(0)
       expect(await box.prune(new Date(Date.now() + 1000))).toBe(1)
       expect(await box.get('done')).toBeUndefined()

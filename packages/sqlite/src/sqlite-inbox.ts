@@ -60,12 +60,17 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   const lease = db.prepare<[number, number, string], InboxRow>(`
     UPDATE ${t} SET status = 'processing', attempts = attempts + 1, available_at = ?, updated_at = ?
     WHERE id = ? RETURNING *`)
+  // Settling needs the lease: a processor whose claim ran out and was taken over changes nothing.
+  const held = `id = @id AND attempts = @attempts AND status = 'processing'`
   const complete = db.prepare(
-    `UPDATE ${t} SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?`,
+    `UPDATE ${t} SET status = 'done', last_error = NULL, updated_at = @now WHERE ${held}`,
   )
   const retry = db.prepare(`
-    UPDATE ${t} SET status = 'pending', last_error = ?, available_at = ?, updated_at = ? WHERE id = ?`)
-  const kill = db.prepare(`UPDATE ${t} SET status = 'dead', last_error = ?, updated_at = ? WHERE id = ?`)
+    UPDATE ${t} SET status = 'pending', last_error = @error, available_at = @retryAt, updated_at = @now
+    WHERE ${held}`)
+  const kill = db.prepare(
+    `UPDATE ${t} SET status = 'dead', last_error = @error, updated_at = @now WHERE ${held}`,
+  )
   const get = db.prepare<[string], InboxRow>(`SELECT * FROM ${t} WHERE id = ?`)
   const listAll = db.prepare<[number], InboxRow>(
     `SELECT * FROM ${t} ORDER BY received_at DESC, rowid DESC LIMIT ?`,
@@ -75,7 +80,7 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   )
   const requeue = db.prepare(`
     UPDATE ${t} SET status = 'pending', attempts = 0, available_at = ?, last_error = NULL, updated_at = ?
-    WHERE id = ?`)
+    WHERE id = ? AND status IN ('dead', 'done')`)
   const prune = db.prepare(`DELETE FROM ${t} WHERE status = 'done' AND updated_at < ?`)
 
   // One write transaction (BEGIN IMMEDIATE): other processes on the same file cannot claim the same rows.
@@ -103,12 +108,13 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
       if (limit <= 0) return []
       return claim.immediate(Math.floor(limit), Math.max(0, leaseMs))
     },
-    async complete(id) {
-      complete.run(now(), id)
+    async complete({ id, attempts }) {
+      return complete.run({ id, attempts, now: now() }).changes > 0
     },
-    async fail(id, error, retryAt) {
-      if (retryAt) retry.run(error, retryAt.getTime(), now(), id)
-      else kill.run(error, now(), id)
+    async fail({ id, attempts }, error, retryAt) {
+      const held = { id, attempts, error, now: now() }
+      const { changes } = retryAt ? retry.run({ ...held, retryAt: retryAt.getTime() }) : kill.run(held)
+      return changes > 0
     },
     async get(id) {
       const row = get.get(id)

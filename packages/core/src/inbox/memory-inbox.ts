@@ -3,13 +3,20 @@
  * `createMemoryInbox()`: the inbox contract in memory. It is the reference the durable inboxes
  * are tested against and handy in tests; it is NOT durable (a restart loses everything).
  */
-import type { Inbox, InboxEntry, NewInboxEntry } from './types'
+import type { Inbox, InboxEntry, InboxLease, NewInboxEntry } from './types'
 
 export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
   const entries = new Map<string, InboxEntry>()
   const update = (id: string, change: Partial<InboxEntry>) => {
     const entry = entries.get(id)
     if (entry) entries.set(id, { ...entry, ...change, updatedAt: now() })
+  }
+  /** Settles an entry only for the processor whose claim is still the latest. */
+  const settle = (lease: InboxLease, change: Partial<InboxEntry>) => {
+    const entry = entries.get(lease.id)
+    if (entry?.status !== 'processing' || entry.attempts !== lease.attempts) return false
+    update(lease.id, change)
+    return true
   }
   return {
     async add(entry: NewInboxEntry) {
@@ -43,12 +50,12 @@ export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
         return claimed
       })
     },
-    async complete(id) {
-      update(id, { status: 'done', lastError: undefined })
+    async complete(lease) {
+      return settle(lease, { status: 'done', lastError: undefined })
     },
-    async fail(id, error, retryAt) {
-      update(
-        id,
+    async fail(lease, error, retryAt) {
+      return settle(
+        lease,
         retryAt
           ? { status: 'pending', lastError: error, availableAt: retryAt }
           : { status: 'dead', lastError: error },
@@ -66,7 +73,8 @@ export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
         .slice(0, options.limit ?? 100)
     },
     async requeue(id) {
-      if (!entries.has(id)) return false
+      const status = entries.get(id)?.status
+      if (status !== 'dead' && status !== 'done') return false
       update(id, { status: 'pending', attempts: 0, availableAt: now(), lastError: undefined })
       return true
     },

@@ -32,6 +32,13 @@ export interface InboxEntry extends NewInboxEntry {
   readonly updatedAt: Date
 }
 
+/**
+ * Which claim a processor holds: an entry's id and its `attempts` when it was claimed. An entry
+ * taken over by another processor (after this one's lease ran out) has more attempts, so a late
+ * `complete` or `fail` from the first processor changes nothing.
+ */
+export type InboxLease = Pick<InboxEntry, 'id' | 'attempts'>
+
 export interface InboxListOptions {
   readonly status?: InboxStatus | undefined
   readonly limit?: number | undefined
@@ -45,16 +52,50 @@ export interface Inbox {
    * expired lease: its processor died), oldest first, for `leaseMs`; each claim counts an attempt.
    */
   claim(limit: number, leaseMs: number): Promise<InboxEntry[]>
-  /** The handlers succeeded. */
-  complete(id: string): Promise<void>
-  /** The handlers failed: pending again from `retryAt`, or `dead` when it is `null`. */
-  fail(id: string, error: string, retryAt: Date | null): Promise<void>
+  /** The handlers succeeded. False (and nothing changed) when the lease is no longer held. */
+  complete(lease: InboxLease): Promise<boolean>
+  /**
+   * The handlers failed: pending again from `retryAt`, or `dead` when it is `null`. False (and
+   * nothing changed) when the lease is no longer held.
+   */
+  fail(lease: InboxLease, error: string, retryAt: Date | null): Promise<boolean>
   get(id: string): Promise<InboxEntry | undefined>
   /** Newest first. */
   list(options?: InboxListOptions): Promise<InboxEntry[]>
-  /** A dead (or done) entry becomes pending again with its attempts reset; false if there is no such entry. */
+  /**
+   * A dead (or done) entry becomes pending again with its attempts reset. False when there is no
+   * such entry, or it is pending or processing (a processor may hold it: requeueing it would run
+   * its handlers twice).
+   */
   requeue(id: string): Promise<boolean>
   /** Deletes `done` entries last updated before `before`; returns how many. Their ids are then forgotten. */
   prune(before: Date): Promise<number>
   close?(): Promise<void>
+}
+
+/**
+ * An inbox that can run an entry's handlers inside a database transaction which also marks the
+ * entry done: what the handlers write through `tx` commits together with the completion, or not
+ * at all. A processor killed mid-handler leaves neither behind, so the replica that takes the
+ * entry over runs it as the only run that counted: exactly once, for effects written through `tx`.
+ */
+export interface TransactionalInbox<Tx> extends Inbox {
+  /**
+   * Opens a transaction holding `lease` and calls `work` with it. When `work` resolves `true` the
+   * entry is marked done in that transaction and it commits (`'done'`); otherwise it rolls back
+   * (`'rolled_back'`; settle the entry with `fail`). `'lost'`, without calling `work`, when the lease
+   * is no longer held. Rejects, rolled back, when the transaction cannot commit.
+   */
+  transact(lease: InboxLease, work: (tx: Tx) => Promise<boolean>): Promise<'done' | 'rolled_back' | 'lost'>
+}
+
+/** What handlers get as their second argument when they run from an inbox. */
+export interface InboxContext<Tx = undefined> {
+  /** The entry being processed; `attempts` counts this run. */
+  readonly entry: InboxEntry
+  /**
+   * With a transactional inbox (PostgreSQL), the transaction that will mark this entry done: write
+   * through it and your effects commit with the completion. `undefined` with other inboxes.
+   */
+  readonly tx: Tx
 }
