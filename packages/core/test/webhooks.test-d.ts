@@ -6,6 +6,9 @@ import {
   createWebhooks,
   defineEvent,
   type EventOf,
+  type Inbox,
+  type InboxContext,
+  type TransactionalInbox,
   type WebhookEvent,
 } from '../src/index'
 
@@ -61,20 +64,32 @@ describe('webhooks.on() typing', () => {
     >()
   })
 
-  it('types the context undefined when handlers run from an inbox, after the response', () => {
+  it("types the context as the inbox entry when handlers run from an inbox, with the inbox's transaction", () => {
     const fromInbox = createWebhooks({ inbox: createMemoryInbox() })
-    fromInbox.on('workflow.call.completed', (_event, context) =>
-      expectTypeOf(context).toEqualTypeOf<undefined>(),
-    )
+    fromInbox.on('workflow.call.completed', (_event, context) => {
+      expectTypeOf(context).toEqualTypeOf<InboxContext>()
+      expectTypeOf(context.entry.attempts).toEqualTypeOf<number>()
+      expectTypeOf(context.tx).toEqualTypeOf<undefined>()
+    })
+    interface Sql {
+      query(text: string): Promise<void>
+    }
+    const transactional = {} as TransactionalInbox<Sql>
+    createWebhooks({ inbox: transactional }).on('pds.*', (_event, { tx }) => {
+      expectTypeOf(tx).toEqualTypeOf<Sql>()
+    })
     const direct = createWebhooks<[], { requestId: string }>()
     direct.on('workflow.call.completed', (_event, context) =>
       expectTypeOf(context.requestId).toEqualTypeOf<string>(),
     )
+    const withInbox = createWebhooks<[], { requestId: string }, Inbox>({ inbox: transactional })
+    // @ts-expect-error an inbox receiver's handlers get the entry, not the framework's context
+    withInbox.on('*', (_event, context: { requestId: string }) => context)
   })
 })
 
 describe('bridges accept every receiver', () => {
-  it('mounts an inbox receiver (no handler context) on the Node bridge', () => {
+  it('mounts an inbox receiver (handlers get the entry, not the request) on the Node bridge', () => {
     const fromInbox = createWebhooks({ inbox: createMemoryInbox() })
     expectTypeOf(
       createNodeHandler<{ tag: string }>(fromInbox, { context: () => ({ tag: 'x' }) }),

@@ -9,11 +9,10 @@
  * ```
  */
 import {
-  type ContextFor,
   createWebhooks as createCoreWebhooks,
   type Definitions,
   type Inbox,
-  type Webhooks,
+  type WebhooksFor,
   type WebhooksOptions,
 } from '@airudder-webhooks/core'
 import type { Request, Response } from 'express'
@@ -21,9 +20,9 @@ import type { Request, Response } from 'express'
 /** The second argument of every handler: the Express request and response of the delivery. */
 export type ExpressContext = { req: Request; res: Response }
 
-/** With an `inbox`, handlers run after the response, so their context is `undefined`. */
+/** With an `inbox`, handlers run after the response, so their context is the entry's `{ entry, tx }`. */
 export function createWebhooks<const D extends Definitions = [], I extends Inbox | undefined = undefined>(
   options: WebhooksOptions<D, I> = {},
-): Webhooks<D, ContextFor<I, ExpressContext>> {
+): WebhooksFor<D, I, ExpressContext> {
   return createCoreWebhooks<D, ExpressContext, I>(options)
 }

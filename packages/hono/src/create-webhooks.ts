@@ -12,11 +12,10 @@
  * ```
  */
 import {
-  type ContextFor,
   createWebhooks as createCoreWebhooks,
   type Definitions,
   type Inbox,
-  type Webhooks,
+  type WebhooksFor,
   type WebhooksOptions,
 } from '@airudder-webhooks/core'
 import type { Context, Env } from 'hono'
@@ -24,12 +23,12 @@ import type { BlankEnv } from 'hono/types'
 
 /**
  * A receiver whose handlers get Hono's `Context` (of the app's `Env`, e.g. its `Bindings`), or
- * `undefined` with a durable `inbox` (handlers then run after the response).
+ * the entry's `{ entry, tx }` with a durable `inbox` (handlers then run after the response).
  */
 export function createWebhooks<
   const D extends Definitions = [],
   E extends Env = BlankEnv,
   I extends Inbox | undefined = undefined,
->(options: WebhooksOptions<D, I> = {}): Webhooks<D, ContextFor<I, Context<E>>> {
+>(options: WebhooksOptions<D, I> = {}): WebhooksFor<D, I, Context<E>> {
   return createCoreWebhooks<D, Context<E>, I>(options)
 }

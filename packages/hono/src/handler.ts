@@ -19,9 +19,9 @@ import type { BlankEnv } from 'hono/types'
 
 /**
  * The part of a `Webhooks` object the handler uses; any `createWebhooks()` result fits, one with an
- * inbox too (its handlers run later, with no context). The options are spelt out rather than
+ * inbox too (its handlers run later, with the entry as context). The options are spelt out rather than
  * `HandleOptions<Context<E>>`: TypeScript compares two instances of one generic by variance alone,
- * which would refuse an inbox receiver's `HandleOptions<undefined>`.
+ * which would refuse an inbox receiver's `HandleOptions<unknown>`.
  */
 export interface HonoReceiver<E extends Env = BlankEnv> {
   readonly logger: Logger | undefined

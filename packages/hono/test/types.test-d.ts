@@ -2,6 +2,7 @@ import {
   createWebhooks as createCoreWebhooks,
   createMemoryInbox,
   type EventOf,
+  type InboxContext,
 } from '@airudder-webhooks/core'
 import { type Context, Hono } from 'hono'
 import type { BlankEnv } from 'hono/types'
@@ -37,10 +38,10 @@ describe('hono adapter types', () => {
     expectTypeOf(airudder(createWebhooks())).toEqualTypeOf<(c: Context<BlankEnv>) => Promise<Response>>()
   })
 
-  it('types the context undefined when handlers run from an inbox, and still mounts', () => {
+  it('types the context as the inbox entry when handlers run from an inbox, and still mounts', () => {
     const webhooks = createWebhooks({ inbox: createMemoryInbox(), processing: { autoStart: false } })
     webhooks.on('workflow.call.completed', (_event, context) =>
-      expectTypeOf(context).toEqualTypeOf<undefined>(),
+      expectTypeOf(context).toEqualTypeOf<InboxContext>(),
     )
     new Hono().post('/webhooks/airudder', airudder(webhooks))
   })

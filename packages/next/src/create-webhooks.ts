@@ -13,11 +13,10 @@
  * ```
  */
 import {
-  type ContextFor,
   createWebhooks as createCoreWebhooks,
   type Definitions,
   type Inbox,
-  type Webhooks,
+  type WebhooksFor,
   type WebhooksOptions,
 } from '@airudder-webhooks/core'
 
@@ -31,11 +30,11 @@ export interface NextContext {
 }
 
 /**
- * A receiver whose handlers get `{ request }`, or `undefined` with a durable `inbox` (handlers then
+ * A receiver whose handlers get `{ request }`, or the entry's `{ entry, tx }` with a durable `inbox` (handlers then
  * run after the response).
  */
 export function createWebhooks<const D extends Definitions = [], I extends Inbox | undefined = undefined>(
   options: WebhooksOptions<D, I> = {},
-): Webhooks<D, ContextFor<I, NextContext>> {
+): WebhooksFor<D, I, NextContext> {
   return createCoreWebhooks<D, NextContext, I>(options)
 }

@@ -18,9 +18,9 @@ import type { NextContext } from './create-webhooks'
 
 /**
  * The part of a `Webhooks` object the route handler uses; any `createWebhooks()` result fits, one
- * with an inbox too (its handlers run later, with no context). The options are spelt out rather
+ * with an inbox too (its handlers run later, with the entry as context). The options are spelt out rather
  * than `HandleOptions<NextContext>`: TypeScript compares two instances of one generic by variance
- * alone, which would refuse an inbox receiver's `HandleOptions<undefined>`.
+ * alone, which would refuse an inbox receiver's `HandleOptions<unknown>`.
  */
 export interface RouteReceiver {
   handle(

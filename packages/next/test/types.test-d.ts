@@ -2,6 +2,7 @@ import {
   createWebhooks as createCoreWebhooks,
   createMemoryInbox,
   type EventOf,
+  type InboxContext,
 } from '@airudder-webhooks/core'
 import type { NextApiHandler } from 'next'
 import { describe, expectTypeOf, it } from 'vitest'
@@ -35,10 +36,10 @@ describe('next adapter types', () => {
     expectTypeOf(createPagesHandler(createCoreWebhooks())).toBeFunction()
   })
 
-  it('types the context undefined when handlers run from an inbox, and still mounts', () => {
+  it('types the context as the inbox entry when handlers run from an inbox, and still mounts', () => {
     const webhooks = createWebhooks({ inbox: createMemoryInbox(), processing: { autoStart: false } })
     webhooks.on('workflow.call.completed', (_event, context) =>
-      expectTypeOf(context).toEqualTypeOf<undefined>(),
+      expectTypeOf(context).toEqualTypeOf<InboxContext>(),
     )
     expectTypeOf(createRouteHandler(webhooks).POST).toBeFunction()
     expectTypeOf(createPagesHandler(webhooks)).toBeFunction()

@@ -1,17 +1,18 @@
 /**
  * @module
  * Processing one inbox entry: rebuild its event from the stored raw body (same registry, same
- * stored verification), run its handlers, and settle the entry: done, pending again after a
- * backoff, or dead with the last error. A payload that fails its schema goes to `onInvalid`
+ * stored verification), run its handlers with `{ entry, tx }`, and settle the entry: done, pending
+ * again after a backoff, or dead with the last error. A transactional inbox runs the handlers in
+ * the transaction that marks the entry done. A payload that fails its schema goes to `onInvalid`
  * listeners; with none, it is dead at once (a retry cannot fix it; requeue it after adding one).
  */
-import type { Definitions } from '../events/catalogue'
+import type { AirudderEvent, Definitions } from '../events/catalogue'
 import { classify } from '../events/classify'
 import { decodeJson, toEvent } from '../events/parse'
 import { WebhookError } from '../webhooks/errors'
 import { messageOf, type Runtime, report } from '../webhooks/runtime'
 import { type RetryOptions, retryDelay } from './backoff'
-import type { Inbox, InboxEntry } from './types'
+import type { Inbox, InboxContext, InboxEntry, TransactionalInbox } from './types'
 
 export interface ProcessEntryOptions {
   readonly maxAttempts: number
@@ -19,6 +20,10 @@ export interface ProcessEntryOptions {
 }
 
 const encoder = new TextEncoder()
+
+function isTransactional(inbox: Inbox): inbox is TransactionalInbox<unknown> {
+  return typeof (inbox as Partial<TransactionalInbox<unknown>>).transact === 'function'
+}
 
 async function settleAll(tasks: readonly (() => unknown)[]): Promise<unknown[]> {
   const results = await Promise.allSettled(tasks.map(async (task) => task()))
@@ -33,7 +38,9 @@ export async function processEntry<D extends Definitions>(
 ): Promise<void> {
   const body = encoder.encode(entry.raw)
   const decoded = decodeJson(body)
-  if (!decoded.ok) return inbox.fail(entry.id, `stored body is not JSON: ${decoded.message}`, null)
+  if (!decoded.ok) {
+    return settle(runtime, inbox, entry, { dead: `stored body is not JSON: ${decoded.message}` }, options)
+  }
   const { json, text } = decoded
   const { verification, receivedAt } = entry
   const classification = classify(json, runtime.registry)
@@ -41,49 +48,87 @@ export async function processEntry<D extends Definitions>(
 
   if (!result.ok) {
     const listeners = [...runtime.invalidListeners]
-    const issues = result.invalid.issues
-      .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
-      .join('; ')
     if (listeners.length === 0) {
+      const issues = result.invalid.issues
+        .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
+        .join('; ')
       const message = `The payload does not match ${entry.type} (${issues}) and no onInvalid listener takes it`
       await report(runtime, new WebhookError('invalid_payload', message, { invalid: result.invalid }))
-      return inbox.fail(entry.id, message, null)
+      return settle(runtime, inbox, entry, { dead: message }, options)
     }
-    return settle(
-      runtime,
-      inbox,
-      entry,
-      options,
-      await settleAll(listeners.map((l) => () => l(result.invalid))),
-    )
+    const failures = await settleAll(listeners.map((listener) => () => listener(result.invalid)))
+    return settle(runtime, inbox, entry, { failures }, options)
   }
+
   const { event } = result
-  const failures = await settleAll(
-    runtime.listeners.for(event.type).map((handler) => () => handler(event, undefined)),
-  )
-  for (const cause of failures) {
-    await report(
-      runtime,
-      new WebhookError('handler_failed', `A handler for ${event.type} failed`, { event, cause }),
-    )
+  const run = async (tx: unknown) => {
+    const context: InboxContext<unknown> = { entry, tx }
+    const handlers = runtime.listeners.for(event.type)
+    const failures = await settleAll(handlers.map((handler) => () => handler(event, context)))
+    for (const cause of failures) await reportFailure(runtime, event, cause)
+    return failures
   }
-  return settle(runtime, inbox, entry, options, failures)
+  if (!isTransactional(inbox))
+    return settle(runtime, inbox, entry, { failures: await run(undefined) }, options)
+
+  let failures: unknown[] = []
+  let outcome: 'done' | 'rolled_back' | 'lost'
+  try {
+    outcome = await inbox.transact(entry, async (tx) => {
+      failures = await run(tx)
+      return failures.length === 0
+    })
+  } catch (thrown) {
+    // The handlers' work was rolled back with it: a failed attempt like any other.
+    failures = [new Error(`the inbox transaction did not commit: ${messageOf(thrown)}`, { cause: thrown })]
+    outcome = 'rolled_back'
+  }
+  if (outcome === 'done') return
+  if (outcome === 'lost') return warnLost(runtime, entry)
+  return settle(runtime, inbox, entry, { failures }, options)
 }
 
+function reportFailure<D extends Definitions>(runtime: Runtime<D>, event: AirudderEvent<D>, cause: unknown) {
+  return report(
+    runtime,
+    new WebhookError('handler_failed', `A handler for ${event.type} failed`, { event, cause }),
+  )
+}
+
+function warnLost<D extends Definitions>(runtime: Runtime<D>, entry: InboxEntry): void {
+  runtime.logger?.warn(
+    `@airudder-webhooks/core: ${entry.type} (id ${entry.id}) was taken over by another processor ` +
+      'after its lease ran out; this run was not recorded. Raise processing.leaseMs above your ' +
+      'slowest handler.',
+  )
+}
+
+/** Done, or failed: pending again after the backoff, or dead once out of attempts (or unfixable). */
 async function settle<D extends Definitions>(
   runtime: Runtime<D>,
   inbox: Inbox,
   entry: InboxEntry,
+  outcome: { readonly failures: readonly unknown[] } | { readonly dead: string },
   options: ProcessEntryOptions,
-  failures: readonly unknown[],
 ): Promise<void> {
-  if (failures.length === 0) return inbox.complete(entry.id)
-  const error = failures.map(messageOf).join('; ')
-  const dead = entry.attempts >= options.maxAttempts
-  const where = dead
-    ? `dead after ${entry.attempts} attempt(s)`
-    : `attempt ${entry.attempts} of ${options.maxAttempts}`
-  runtime.logger?.error(`@airudder-webhooks/core: ${entry.type} (id ${entry.id}) failed, ${where}: ${error}`)
-  const retryAt = dead ? null : new Date(Date.now() + retryDelay(entry.attempts, options.retry))
-  return inbox.fail(entry.id, error, retryAt)
+  if ('failures' in outcome && outcome.failures.length === 0) {
+    if (!(await inbox.complete(entry))) warnLost(runtime, entry)
+    return
+  }
+  let retryAt: Date | null = null
+  let error: string
+  if ('dead' in outcome) {
+    error = outcome.dead
+  } else {
+    error = outcome.failures.map(messageOf).join('; ')
+    const dead = entry.attempts >= options.maxAttempts
+    const where = dead
+      ? `dead after ${entry.attempts} attempt(s)`
+      : `attempt ${entry.attempts} of ${options.maxAttempts}`
+    runtime.logger?.error(
+      `@airudder-webhooks/core: ${entry.type} (id ${entry.id}) failed, ${where}: ${error}`,
+    )
+    if (!dead) retryAt = new Date(Date.now() + retryDelay(entry.attempts, options.retry))
+  }
+  if (!(await inbox.fail(entry, error, retryAt))) warnLost(runtime, entry)
 }

@@ -99,7 +99,7 @@ function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined
 export interface WebhookReceiver<C> {
   readonly maxBodyBytes: number
   readonly logger: Logger | undefined
-  // Method syntax on purpose: a receiver whose handlers take no context (inbox mode) still fits.
+  // Method syntax on purpose: an inbox receiver (its handlers get `{ entry, tx }`, not this context) still fits.
   verifyAndReceive(delivery: Delivery<C>): Promise<Answer>
 }
 

@@ -15,7 +15,7 @@ import type { InvalidEvent } from '../events/event'
 import { createRegistry } from '../events/registry'
 import { type HandleOptions, handleRequest } from '../http/handle'
 import { createProcessor, type ProcessingOptions, type Processor } from '../inbox/processor'
-import type { Inbox } from '../inbox/types'
+import type { Inbox, InboxContext, TransactionalInbox } from '../inbox/types'
 import { createVerificationPolicy, type VerificationOptions } from '../verification'
 import type { WebhookError } from './errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency'
@@ -36,7 +36,8 @@ export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | u
   readonly idempotency?: IdempotencyStore | undefined
   /**
    * A durable inbox: deliveries are stored first and answered `200` at once; a processor runs the
-   * handlers with retries. Handlers then run after the response, so their context is `undefined`.
+   * handlers with retries. Handlers then run after the response: their context is an
+   * `InboxContext` (`{ entry, tx }`) instead of the framework's.
    */
   readonly inbox?: I
   readonly processing?: ProcessingOptions | undefined
@@ -46,13 +47,24 @@ export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | u
 
 export type Subscription<D extends Definitions = []> = EventType<D> | EventWildcard<D>
 
-/** The handler context: the framework's, or `undefined` when handlers run from an inbox. */
-export type ContextFor<I, C> = I extends Inbox ? undefined : C
+/**
+ * The handler context: the framework's `C`, or with an inbox `{ entry, tx }` (`tx` typed by a
+ * transactional inbox such as PostgreSQL's, `undefined` otherwise).
+ */
+export type ContextFor<I, C> =
+  I extends TransactionalInbox<infer Tx> ? InboxContext<Tx> : I extends Inbox ? InboxContext : C
 
-/** What callers may pass as context: anything when handlers take none (inbox mode ignores it). */
+/** What callers may pass as context: anything when handlers take none. */
 export type InputContext<C> = [C] extends [undefined] ? unknown : C
 
-export interface Webhooks<D extends Definitions = [], C = unknown> {
+/** What callers pass to `handle()` & co.: the framework's context, or anything with an inbox (unused). */
+export type InputFor<I, C> = I extends Inbox ? unknown : InputContext<C>
+
+/** The receiver `createWebhooks()` returns for these definitions, inbox and framework context. */
+export type WebhooksFor<D extends Definitions, I, C> = Webhooks<D, ContextFor<I, C>, InputFor<I, C>>
+
+/** `C`: what handlers get as their second argument; `In`: what callers pass in to be handed on. */
+export interface Webhooks<D extends Definitions = [], C = unknown, In = InputContext<C>> {
   /** The resolved limits, for bridges that read the body themselves. */
   readonly maxBodyBytes: number
   /** The inbox, to list, inspect, requeue and prune entries (`undefined` without one). */
@@ -75,11 +87,11 @@ export interface Webhooks<D extends Definitions = [], C = unknown> {
     handler: (event: EventFor<S, D>, context: C) => unknown,
   ): void
   /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
-  receive(event: AirudderEvent<D>, context?: InputContext<C>): Promise<Answer>
+  receive(event: AirudderEvent<D>, context?: In): Promise<Answer>
   /** The pipeline from raw bytes, without HTTP: decode, classify, verify, validate, receive. */
-  verifyAndReceive(delivery: Delivery<InputContext<C>>): Promise<Answer>
+  verifyAndReceive(delivery: Delivery<In>): Promise<Answer>
   /** The whole pipeline over a Web `Request`. */
-  handle(request: Request, options?: HandleOptions<InputContext<C>>): Promise<Response>
+  handle(request: Request, options?: HandleOptions<In>): Promise<Response>
 }
 
 const consoleLogger: Logger = {
@@ -99,7 +111,7 @@ export function createWebhooks<
   const D extends Definitions = [],
   C = unknown,
   I extends Inbox | undefined = undefined,
->(options: WebhooksOptions<D, I> = {}): Webhooks<D, ContextFor<I, C>> {
+>(options: WebhooksOptions<D, I> = {}): WebhooksFor<D, I, C> {
   let processor: Processor | undefined
   const runtime: Runtime<D> = {
     registry: createRegistry<D>(options.events),

@@ -17,15 +17,15 @@ describe('createWebhooks({ inbox })', () => {
     const handled: unknown[] = []
     webhooks.on('workflow.call.completed', async (event, context) => {
       await sleep(100)
-      handled.push([event.payload.TaskID, context])
+      handled.push([event.payload.TaskID, context.entry.id, context.entry.attempts, context.tx])
     })
     const started = Date.now()
     expect(await answer(await webhooks.handle(post(signedCall())))).toEqual({ status: 200, body: {} })
     expect(Date.now() - started).toBeLessThan(100)
     expect(handled).toEqual([])
     await webhooks.processor?.drain()
-    expect(handled).toEqual([['490d5ec3c1xxxxxxxx2b759b5b', undefined]])
     const [stored] = (await webhooks.inbox?.list()) ?? []
+    expect(handled).toEqual([['490d5ec3c1xxxxxxxx2b759b5b', stored?.id, 1, undefined]])
     expect(stored).toMatchObject({ status: 'done', attempts: 1, verification: { method: 'md5Sign' } })
     await webhooks.processor?.stop()
   })
@@ -114,6 +114,32 @@ describe('createWebhooks({ inbox })', () => {
     const [dead] = (await without.inbox?.list({ status: 'dead' })) ?? []
     expect(dead?.lastError).toContain('Details.0.CallTimes: Expected an integer')
     expect(dead?.attempts).toBe(1)
+  })
+
+  it('records only the run holding the latest lease, and warns when a handler outlived its lease', async () => {
+    const warnings: string[] = []
+    const webhooks = createWebhooks({
+      key: KEY,
+      logger: { warn: (message) => void warnings.push(message), error: () => undefined },
+      inbox: createMemoryInbox(),
+      processing: { pollMs: 10, leaseMs: 30 },
+    })
+    const runs: number[] = []
+    webhooks.on('workflow.call.completed', async (_event, { entry }) => {
+      runs.push(entry.attempts)
+      if (entry.attempts > 1) return
+      await sleep(150)
+      throw new Error('late failure')
+    })
+    await webhooks.handle(post(signedCall()))
+    for (let waited = 0; warnings.length === 0 && waited < 2000; waited += 20) await sleep(20)
+    await webhooks.processor?.stop()
+    expect(runs).toEqual([1, 2])
+    const [entry] = (await webhooks.inbox?.list()) ?? []
+    expect(entry).toMatchObject({ status: 'done', attempts: 2, lastError: undefined })
+    expect(warnings).toEqual([
+      expect.stringMatching(/was taken over by another processor after its lease ran out.*leaseMs/),
+    ])
   })
 
   it('does not start processing when autoStart is false', async () => {
