@@ -15,5 +15,5 @@
 export { type CliIo, runCli } from './cli/run'
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate'
 export { MIGRATIONS_DIR, type Migration, readMigrations } from './migrations'
-export { createPostgresInbox, type PostgresInboxOptions } from './postgres-inbox'
+export { createPostgresInbox, type PostgresInbox, type PostgresInboxOptions } from './postgres-inbox'
 export { DEFAULT_TABLE, MIGRATIONS_TABLE } from './table'
