@@ -27,6 +27,12 @@ export function callCompleted(i: number): BenchDelivery {
   return { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } }
 }
 
+/** `callCompleted(i)` for any `i` from one template: cheap enough to make each delivery as it is sent. */
+export function callCompletedSeries(): (i: number) => BenchDelivery {
+  const { body, headers } = callCompleted(0)
+  return (i) => ({ body: body.replace('"bench-call-0"', `"bench-call-${i}"`), headers })
+}
+
 /** `workflow.chatbot.session_ended` number `i` (the largest fixture), signed in the header with HMAC-SHA256. */
 export function sessionEnded(i: number): BenchDelivery {
   const json = fixtureJson('workflow-chatbot-session-ended.json')

@@ -1,18 +1,17 @@
 /**
  * `pnpm bench` (full) or `pnpm bench:smoke` (tiny counts, so CI keeps it from rotting): runs the
- * core, HTTP and memory benchmarks and writes results/latest.md and results/latest.json
+ * core, HTTP, slow-handler and memory benchmarks and writes results/latest.md and results/latest.json
  * (smoke runs write results/smoke.*, which git ignores).
  */
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { coreBench } from './core-bench'
 import { httpBench } from './http-bench'
+import { memoryChild } from './memory-bench'
 import { markdown, type Report } from './report'
+import { slowBench } from './slow-bench'
 
 const smoke = process.argv.includes('--smoke')
-const benchDir = fileURLToPath(new URL('..', import.meta.url))
 
 const core = await coreBench(smoke ? { rounds: 1, roundMs: 20 } : { rounds: 5, roundMs: 400 })
 const http = await httpBench(
@@ -20,17 +19,13 @@ const http = await httpBench(
     ? { rounds: 1, seconds: 1, connections: 4, deliveries: 20 }
     : { rounds: 3, seconds: 5, connections: 10, deliveries: 2000 },
 )
-const checkpoints = smoke ? ['100', '1000'] : ['1000', '100000']
-const memoryOut = execFileSync(
-  process.execPath,
-  ['--expose-gc', '--import', 'tsx', 'src/memory-bench.ts', '--child', ...checkpoints],
-  {
-    cwd: benchDir,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  },
+const slow = await slowBench(
+  smoke
+    ? { delayMs: 50, concurrency: 16, seconds: 1, connections: 10, drainMs: 1000 }
+    : { delayMs: 2000, concurrency: 16, seconds: 10, connections: 10, drainMs: 5000 },
 )
-const memory = JSON.parse(memoryOut.trim().split('\n').at(-1) ?? '[]')
+const checkpoints = smoke ? [100, 1000] : [1000, 100_000]
+const memory = memoryChild(checkpoints)
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 const report: Report = {
@@ -39,6 +34,7 @@ const report: Report = {
   smoke,
   core,
   http,
+  slow,
   memory,
 }
 const name = smoke ? 'smoke' : 'latest'
