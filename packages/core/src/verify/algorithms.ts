@@ -9,11 +9,9 @@
  * const found = HEADER_SIGN_ALGORITHMS.filter((a) => computeSignature(a, body, key) === captured)
  * ```
  */
-import { hmac } from '@noble/hashes/hmac.js'
-import { md5, sha1 } from '@noble/hashes/legacy.js'
-import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js'
 import { bytesToBase64 } from './encoding'
+import { hash, hmac } from './hash-backend'
 
 export const HEADER_SIGN_ALGORITHMS = [
   'hmac-sha256-hex',
@@ -34,16 +32,16 @@ export type HeaderSignAlgorithm = (typeof HEADER_SIGN_ALGORITHMS)[number]
 type Digest = (body: Uint8Array, key: Uint8Array) => Uint8Array
 
 const digests: Readonly<Record<HeaderSignAlgorithm, Digest>> = {
-  'hmac-sha256-hex': (body, key) => hmac(sha256, key, body),
-  'hmac-sha256-base64': (body, key) => hmac(sha256, key, body),
-  'hmac-sha1-hex': (body, key) => hmac(sha1, key, body),
-  'hmac-sha1-base64': (body, key) => hmac(sha1, key, body),
-  'hmac-md5-hex': (body, key) => hmac(md5, key, body),
-  'hmac-md5-base64': (body, key) => hmac(md5, key, body),
-  'md5-body-key-hex': (body, key) => md5(concatBytes(body, key)),
-  'md5-key-body-hex': (body, key) => md5(concatBytes(key, body)),
-  'sha256-body-key-hex': (body, key) => sha256(concatBytes(body, key)),
-  'sha256-key-body-hex': (body, key) => sha256(concatBytes(key, body)),
+  'hmac-sha256-hex': (body, key) => hmac('sha256', key, body),
+  'hmac-sha256-base64': (body, key) => hmac('sha256', key, body),
+  'hmac-sha1-hex': (body, key) => hmac('sha1', key, body),
+  'hmac-sha1-base64': (body, key) => hmac('sha1', key, body),
+  'hmac-md5-hex': (body, key) => hmac('md5', key, body),
+  'hmac-md5-base64': (body, key) => hmac('md5', key, body),
+  'md5-body-key-hex': (body, key) => hash('md5', concatBytes(body, key)),
+  'md5-key-body-hex': (body, key) => hash('md5', concatBytes(key, body)),
+  'sha256-body-key-hex': (body, key) => hash('sha256', concatBytes(body, key)),
+  'sha256-key-body-hex': (body, key) => hash('sha256', concatBytes(key, body)),
 }
 
 export function isHeaderSignAlgorithm(value: unknown): value is HeaderSignAlgorithm {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { timingSafeEqual, timingSafeEqualString } from '../../src/verify/constant-time'
 
@@ -40,5 +41,26 @@ describe('timingSafeEqualString', () => {
     expect(timingSafeEqualString('é', 'e')).toBe(false)
     expect(timingSafeEqualString('ABC', 'abc')).toBe(false)
     expect(timingSafeEqualString('', '')).toBe(true)
+  })
+
+  it('answers exactly as comparing the UTF-8 bytes would, lone surrogates included', () => {
+    const encoder = new TextEncoder()
+    const sameBytes = (a: string, b: string) => Buffer.compare(encoder.encode(a), encoder.encode(b)) === 0
+    // Any UTF-16 code units, so lone surrogates (which UTF-8 writes as U+FFFD) occur often.
+    const units = fc.array(
+      fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xd800, 0xdc00, 0xfffd, 0x61)),
+      { maxLength: 6 },
+    )
+    const text = units.map((codes) => String.fromCharCode(...codes))
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(timingSafeEqualString(a, b)).toBe(sameBytes(a, b))
+        expect(timingSafeEqualString(a, a)).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
+    expect(timingSafeEqualString('a\ud800', 'a\udc00')).toBe(true)
+    expect(timingSafeEqualString('a\ud800', 'a\ufffd')).toBe(true)
+    expect(timingSafeEqualString('\ud83d\ude00', '\ufffd\ufffd')).toBe(false)
   })
 })
