@@ -13,6 +13,7 @@
  * })
  * ```
  */
+import { checkDelivery } from './check-delivery'
 import type { Definitions, EventType, EventWildcard } from './events/catalogue'
 import type { EventDefinition } from './events/define-event'
 import type { Verification } from './events/event'
@@ -61,8 +62,10 @@ export function createVerificationPolicy<D extends Definitions = []>(
   return {
     keys,
     resolve(type, definition) {
-      const wildcard = `${type.split('.')[0]}.*`
       if (Object.hasOwn(rules, type)) return rules[type]
+      // Runs on every delivery: the first segment is cut without splitting the whole type.
+      const dot = type.indexOf('.')
+      const wildcard = `${dot === -1 ? type : type.slice(0, dot)}.*`
       if (Object.hasOwn(rules, wildcard)) return rules[wildcard]
       if (Object.hasOwn(rules, '*')) return rules['*']
       return fallback(definition)
@@ -77,25 +80,5 @@ export async function verifyDelivery(
   definition: EventDefinition | undefined,
   input: VerifyInput,
 ): Promise<VerifyOutcome> {
-  const rule = policy.resolve(type, definition)
-  if (rule === false) return { ok: true, verification: { status: 'skipped', reason: 'opted-out' } }
-  if (rule === undefined) {
-    if (type === 'unknown') return { ok: true, verification: { status: 'skipped', reason: 'unknown-event' } }
-    const message = `No verifier is configured for ${type}; set verify: { '${type}': … } or opt out with false`
-    return { ok: false, code: 'verifier_not_configured', message }
-  }
-  let result: Awaited<ReturnType<Verifier['verify']>>
-  try {
-    result = await rule.verify(input)
-  } catch {
-    result = { ok: false, reason: `${rule.name} threw while checking the delivery` }
-  }
-  if (!result.ok)
-    return { ok: false, code: 'invalid_signature', message: `Verification failed: ${result.reason}` }
-  const { method, keyIndex } = result
-  return {
-    ok: true,
-    verification:
-      keyIndex === undefined ? { status: 'verified', method } : { status: 'verified', method, keyIndex },
-  }
+  return checkDelivery(policy, type, definition, input)
 }

@@ -10,14 +10,35 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * The own value at a (dotted) path. Classify probes every built-in shape on every delivery and
+ * most probes miss, so the value is read first and the own-property check runs only on a hit;
+ * dotted paths are split once, not per probe.
+ */
 function at(json: JsonObject, path: string): unknown {
-  if (!path.includes('.')) return Object.hasOwn(json, path) ? json[path] : undefined
+  if (!path.includes('.')) return ownValue(json, path)
   let value: unknown = json
-  for (const key of path.split('.')) {
-    if (!isJsonObject(value) || !Object.hasOwn(value, key)) return undefined
-    value = value[key]
+  for (const key of segmentsOf(path)) {
+    if (!isJsonObject(value)) return undefined
+    value = ownValue(value, key)
   }
   return value
+}
+
+function ownValue(json: JsonObject, key: string): unknown {
+  const value = json[key]
+  return value !== undefined && Object.hasOwn(json, key) ? value : undefined
+}
+
+const segments = new Map<string, readonly string[]>()
+function segmentsOf(path: string): readonly string[] {
+  let split = segments.get(path)
+  if (split === undefined) {
+    split = path.split('.')
+    // Paths come from definitions, a small fixed set; the bound only guards against misuse.
+    if (segments.size < 1000) segments.set(path, split)
+  }
+  return split
 }
 
 function fits(value: unknown, kind: FieldKind): boolean {

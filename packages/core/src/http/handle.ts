@@ -44,15 +44,15 @@ async function answerRequest<D extends Definitions, C>(
 ): Promise<Answer> {
   const { headers } = request
   const limit = runtime.maxBodyBytes
-  const early = preflight(request.method, headers.get('content-type'), headers.get('content-length'), limit)
+  const length = headers.get('content-length')
+  const early = preflight(request.method, headers.get('content-type'), length, limit)
   if (early) return early
   let body: Uint8Array | undefined
   try {
     // A declared length was checked against the limit, and runtimes deliver exactly that many bytes,
     // so arrayBuffer() is bounded too; it is much faster on Node adapters than a Web stream.
-    body = headers.has('content-length')
-      ? new Uint8Array(await request.arrayBuffer())
-      : await readWebBody(request.body, limit)
+    body =
+      length !== null ? new Uint8Array(await request.arrayBuffer()) : await readWebBody(request.body, limit)
     if (body !== undefined && body.byteLength > limit) body = undefined
   } catch {
     return failure('unreadable_body', 'The body could not be read to the end')

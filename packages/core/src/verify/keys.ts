@@ -32,11 +32,11 @@ export function toKeyList(
 }
 
 /** Runs `test` against every key and returns the index of the first that passed, or -1. */
-export function matchKey(keys: readonly string[], test: (key: string) => boolean): number {
+export function matchKey(keys: readonly string[], test: (key: string, index: number) => boolean): number {
   let matched = -1
   keys.forEach((key, index) => {
     // `test` runs for every key even after a match; only the bookkeeping branches.
-    if (test(key) && matched === -1) matched = index
+    if (test(key, index) && matched === -1) matched = index
   })
   return matched
 }

@@ -10,14 +10,49 @@ export type DispatchResult =
   | { readonly kind: 'settled'; readonly failures: readonly unknown[] }
   | { readonly kind: 'deadline'; readonly settled: Promise<readonly unknown[]> }
 
-export async function dispatch<E, C>(
+/** A handler's return value that may still be running: a promise or any other thenable candidate. */
+const mayBePending = (value: unknown) =>
+  value !== null && (typeof value === 'object' || typeof value === 'function')
+
+/**
+ * Every handler is started in order, as before. When all of them returned a plain value or threw,
+ * the outcome is known at once: no deadline timer is armed (it could not have fired first) and no
+ * promise is built. Otherwise the outcomes are awaited against the deadline.
+ */
+export function dispatch<E, C>(
   handlers: readonly Handler<E, C>[],
   event: E,
   context: C,
   deadlineMs: number,
-): Promise<DispatchResult> {
-  const settled = Promise.allSettled(handlers.map(async (handler) => handler(event, context))).then(
-    (results) => results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : [])),
+): DispatchResult | Promise<DispatchResult> {
+  const outcomes: unknown[] = []
+  const failures: unknown[] = []
+  let pending = false
+  for (const handler of handlers) {
+    try {
+      const value = handler(event, context)
+      if (mayBePending(value)) pending = true
+      outcomes.push(value)
+    } catch (thrown) {
+      // Kept in place, so failures stay in handler order when others are still pending.
+      outcomes.push(new Threw(thrown))
+      failures.push(thrown)
+    }
+  }
+  return pending ? race(outcomes, deadlineMs) : { kind: 'settled', failures }
+}
+
+/** A handler that threw synchronously (private: no handler can return one). */
+class Threw {
+  constructor(readonly reason: unknown) {}
+}
+
+async function race(outcomes: readonly unknown[], deadlineMs: number): Promise<DispatchResult> {
+  const running = outcomes.map((outcome) =>
+    outcome instanceof Threw ? Promise.reject(outcome.reason) : outcome,
+  )
+  const settled = Promise.allSettled(running).then((results) =>
+    results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : [])),
   )
   let timer: ReturnType<typeof setTimeout> | undefined
   const deadline = new Promise<'deadline'>((resolve) => {

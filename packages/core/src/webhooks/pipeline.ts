@@ -4,12 +4,12 @@
  * validate -> receive. The Web handler and the Node bridge call it after the method, content
  * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
  */
+import { checkDelivery } from '../check-delivery'
 import type { Definitions } from '../events/catalogue'
 import { classify } from '../events/classify'
 import type { InvalidEvent, Verification } from '../events/event'
 import { decodeJson, toEvent } from '../events/parse'
 import type { Inbox } from '../inbox/types'
-import { verifyDelivery } from '../verification'
 import { WebhookError } from './errors'
 import { receive } from './receive'
 import { type Answer, failure, messageOf, OK, type Runtime, report } from './runtime'
@@ -40,7 +40,8 @@ export async function verifyAndReceive<D extends Definitions, C>(
   const classification = classify(decoded.json, runtime.registry)
   const headers = delivery.headers instanceof Headers ? delivery.headers : new Headers(delivery.headers)
   const input = { body, json: decoded.json, headers, url: delivery.url, ip: delivery.ip }
-  const verified = await verifyDelivery(runtime.policy, classification.type, classification.definition, input)
+  const checked = checkDelivery(runtime.policy, classification.type, classification.definition, input)
+  const verified = checked instanceof Promise ? await checked : checked
   if (!verified.ok) {
     runtime.logger?.warn(
       `@airudder-webhooks/core: refused a ${classification.type} delivery: ${verified.message}`,

@@ -20,7 +20,9 @@ export async function receive<D extends Definitions, C>(
   event: AirudderEvent<D>,
   context: C,
 ): Promise<Answer> {
-  const claim = await runtime.idempotency.claim(event.id)
+  // A store may answer synchronously (the memory one does); awaiting only promises saves a tick each.
+  const claimed = runtime.idempotency.claim(event.id)
+  const claim = typeof claimed === 'string' ? claimed : await claimed
   if (claim === 'done') return { ...OK, duplicate: true }
   if (claim === 'in-flight') {
     return failure('in_progress', 'This event is being handled right now; retry later', {
@@ -28,7 +30,8 @@ export async function receive<D extends Definitions, C>(
     })
   }
   const handlers = runtime.listeners.for(event.type)
-  const result = await dispatch(handlers, event, context, runtime.deadlineMs)
+  const dispatched = dispatch(handlers, event, context, runtime.deadlineMs)
+  const result = dispatched instanceof Promise ? await dispatched : dispatched
   if (result.kind === 'settled') return settle(runtime, event, result.failures)
 
   const message = `Handlers for ${event.type} are still running after ${runtime.deadlineMs} ms; retry later`
@@ -38,15 +41,21 @@ export async function receive<D extends Definitions, C>(
   return failure('deadline_exceeded', message, { 'Retry-After': '60' })
 }
 
-async function settle<D extends Definitions>(
+function settle<D extends Definitions>(
+  runtime: Runtime<D>,
+  event: AirudderEvent<D>,
+  failures: readonly unknown[],
+): Answer | Promise<Answer> {
+  if (failures.length > 0) return fail(runtime, event, failures)
+  const completed = runtime.idempotency.complete(event.id)
+  return completed === undefined ? OK : Promise.resolve(completed).then(() => OK)
+}
+
+async function fail<D extends Definitions>(
   runtime: Runtime<D>,
   event: AirudderEvent<D>,
   failures: readonly unknown[],
 ): Promise<Answer> {
-  if (failures.length === 0) {
-    await runtime.idempotency.complete(event.id)
-    return OK
-  }
   await runtime.idempotency.release(event.id)
   for (const cause of failures) {
     runtime.logger?.error(

@@ -113,4 +113,25 @@ describe('md5Sign', () => {
     expect(() => md5Sign({ keys: '' })).toThrow(TypeError)
     expect(() => md5Sign({ keys: ['ok', ''] })).toThrow(/md5Sign/)
   })
+
+  it('answers each delivery on its own when one verifier sees a run of TaskIDs and keys', () => {
+    const verifier = md5Sign({ keys: ['new-key', 'old-key'] })
+    const signed = (task: string, key: string) => delivery({ TaskID: task, Sign: md5(`${task}${key}`) })
+    const answers = [
+      signed('task-a', 'new-key'),
+      signed('task-a', 'old-key'),
+      signed('task-b', 'old-key'),
+      signed('task-a', 'wrong-key'),
+      delivery({ TaskID: 'task-a', Sign: md5('task-bnew-key') }),
+      signed('task-a', 'new-key'),
+    ].map((input) => verifier.verify(input))
+    expect(answers.map((answer) => (answer.ok ? answer.keyIndex : 'refused'))).toEqual([
+      0,
+      1,
+      1,
+      'refused',
+      'refused',
+      0,
+    ])
+  })
 })

@@ -60,4 +60,16 @@ describe('urlToken', () => {
     expect(() => urlToken({ tokens: '' })).toThrow(TypeError)
     expect(() => urlToken({ param: '', tokens: 't' })).toThrow(TypeError)
   })
+
+  it('answers each delivery on its own when one verifier sees a run of URLs', () => {
+    const verifier = urlToken({ tokens: 's3cret' })
+    const urls = [
+      '/hooks?token=s3cret',
+      '/hooks?token=s3cret',
+      '/hooks?token=wrong',
+      'http://[',
+      '/hooks?token=s3cret',
+    ]
+    expect(urls.map((url) => verifier.verify(at(url)).ok)).toEqual([true, true, false, false, true])
+  })
 })

@@ -33,6 +33,20 @@ describe('listeners and dispatch', () => {
     expect(calls).toEqual([])
   })
 
+  it('sees handlers added and removed between deliveries of the same type', async () => {
+    const webhooks = quietWebhooks({ idempotency: { claim: () => 'new', complete() {}, release() {} } })
+    const calls: string[] = []
+    const late = () => void calls.push('late')
+    webhooks.on('pds.*', () => void calls.push('first'))
+    await webhooks.receive(event('pds-contact-status.json'))
+    webhooks.on('pds.contact.status', late)
+    await webhooks.receive(event('pds-contact-status.json'))
+    webhooks.removeListener('pds.contact.status', late)
+    await webhooks.receive(event('pds-contact-status.json'))
+    // Exact-type handlers run before wildcard ones.
+    expect(calls).toEqual(['first', 'late', 'first', 'first'])
+  })
+
   it('runs handlers concurrently and reports every failure without hiding the others', async () => {
     const webhooks = quietWebhooks()
     const order: string[] = []
