@@ -1,8 +1,9 @@
 /**
  * @module
- * HTTP: per framework, the same app's bare route (read the body, JSON.parse, answer `{}`) against
- * its kit route, driven by autocannon over loopback in alternating A/B rounds with distinct
- * signed deliveries; medians of the rounds.
+ * HTTP: per framework, the same app's bare route (read the body, JSON.parse, answer `{}`), its
+ * hand-written route (the same checks a user would write without the kit) and its kit route,
+ * driven by autocannon over loopback in alternating rounds with distinct signed deliveries;
+ * medians of the rounds. Any answer but 2xx is counted: every route must accept every delivery.
  */
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
@@ -22,9 +23,14 @@ export interface HttpRow {
   readonly framework: string
   readonly kind: string
   readonly bare: HttpRun
+  readonly handwritten: HttpRun
   readonly kit: HttpRun
   readonly kitOverBare: number
+  /** The kit against signature + schema checks written by hand. */
+  readonly kitOverHandwritten: number
 }
+
+const ROUTES = ['bare', 'handwritten', 'kit'] as const
 
 export interface HttpOptions {
   readonly rounds: number
@@ -79,11 +85,23 @@ async function drive(url: string, deliveries: readonly BenchDelivery[], options:
       },
     ],
   })
+  // A route that refuses deliveries would look fast: every delivery must be accepted.
+  if (result.non2xx > 0)
+    throw new Error(`@airudder-webhooks/bench: ${url} answered ${result.non2xx} deliveries non-2xx`)
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx + result.errors + result.timeouts,
+  }
+}
+
+function summary(runs: readonly HttpRun[]): HttpRun {
+  return {
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
   }
 }
 
@@ -97,27 +115,23 @@ export async function httpBench(
     try {
       for (const [kind, make] of Object.entries(KINDS)) {
         const deliveries = Array.from({ length: options.deliveries }, (_, i) => make(i))
-        const bare: HttpRun[] = []
-        const kit: HttpRun[] = []
+        const runs = { bare: [] as HttpRun[], handwritten: [] as HttpRun[], kit: [] as HttpRun[] }
         await drive(`${server.url}/kit`, deliveries.slice(0, 50), { ...options, seconds: 1 }) // warm-up
         for (let round = 0; round < options.rounds; round++) {
-          bare.push(await drive(`${server.url}/bare`, deliveries, options))
-          kit.push(await drive(`${server.url}/kit`, deliveries, options))
+          for (const route of ROUTES)
+            runs[route].push(await drive(`${server.url}/${route}`, deliveries, options))
         }
-        const summary = (runs: HttpRun[]): HttpRun => ({
-          requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
-          p50: median(runs.map((run) => run.p50)),
-          p99: median(runs.map((run) => run.p99)),
-          non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
-        })
-        const b = summary(bare)
-        const k = summary(kit)
+        const [bare, handwritten, kit] = ROUTES.map((route) => summary(runs[route]))
+        if (!bare || !handwritten || !kit)
+          throw new Error('@airudder-webhooks/bench: a route was not measured')
         rows.push({
           framework,
           kind,
-          bare: b,
-          kit: k,
-          kitOverBare: k.requestsPerSecond / b.requestsPerSecond,
+          bare,
+          handwritten,
+          kit,
+          kitOverBare: kit.requestsPerSecond / bare.requestsPerSecond,
+          kitOverHandwritten: kit.requestsPerSecond / handwritten.requestsPerSecond,
         })
       }
     } finally {

@@ -62,13 +62,13 @@ export function markdown(report: Report): string {
         `| ${r.fixture} | ${r.bytes} | ${int(r.jsonParse)} | ${int(r.kit)} | ${r.handwrittenZod ? int(r.handwrittenZod) : '-'} | ${r.kitOverJsonParse.toFixed(2)}× |`,
     ),
     '',
-    '**HTTP** (autocannon over loopback, medians of alternating A/B rounds):',
+    '**HTTP** (autocannon over loopback, medians of alternating rounds; bare = read, `JSON.parse`, `{}`; hand-written = bare plus the signature check and a plain zod schema, written by hand with `node:crypto`):',
     '',
-    '| framework | delivery | bare req/s | kit req/s | kit / bare | bare p50/p99 ms | kit p50/p99 ms |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| framework | delivery | bare req/s | hand-written req/s | kit req/s | kit / bare | kit / hand-written | bare p50/p99 ms | kit p50/p99 ms | non-2xx |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...report.http.map(
       (r) =>
-        `| ${r.framework} | ${r.kind} | ${int(r.bare.requestsPerSecond)} | ${int(r.kit.requestsPerSecond)} | ${r.kitOverBare.toFixed(2)} | ${r.bare.p50}/${r.bare.p99} | ${r.kit.p50}/${r.kit.p99} |`,
+        `| ${r.framework} | ${r.kind} | ${int(r.bare.requestsPerSecond)} | ${int(r.handwritten.requestsPerSecond)} | ${int(r.kit.requestsPerSecond)} | ${r.kitOverBare.toFixed(2)} | ${r.kitOverHandwritten.toFixed(2)} | ${r.bare.p50}/${r.bare.p99} | ${r.kit.p50}/${r.kit.p99} | ${r.bare.non2xx + r.handwritten.non2xx + r.kit.non2xx} |`,
     ),
     '',
     `**Slow handlers** (every handler awaits ${report.slow.delayMs} ms; autocannon, ${report.slow.connections} connections, ${report.slow.seconds} s each; the ack is the HTTP response):`,
