@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type RunningServer, startServer } from '@airudder-webhooks/conformance'
 import { createNodeHandler, createWebhooks, type WebhooksOptions } from '@airudder-webhooks/core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 export const KEY = 'cli-key'
@@ -48,6 +49,27 @@ export function cli(args: readonly string[], options: { cwd?: string; env?: Reco
       resolve({ code, stdout, stderr })
     })
   })
+}
+
+/**
+ * For a suite: the Express example runs from before its first test to after its last; `server`
+ * and `url` (its webhook URL) read it.
+ */
+export function useExample() {
+  let running: RunningServer | undefined
+  beforeAll(async () => {
+    running = await startExample()
+  })
+  afterAll(() => running?.stop())
+  return {
+    get server(): RunningServer {
+      if (!running) throw new Error('the Express example has not started')
+      return running
+    },
+    get url(): string {
+      return `${this.server.url}${PATH}`
+    },
+  }
 }
 
 const exampleDir = fileURLToPath(new URL('../../../examples/express-server/', import.meta.url))

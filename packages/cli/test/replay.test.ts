@@ -1,7 +1,6 @@
-import type { RunningServer } from '@airudder-webhooks/conformance'
 import { buildEvent, signDelivery } from '@airudder-webhooks/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, type FlakyServer, KEY, PATH, startExample, startFlakyServer, tempFiles } from './helpers'
+import { cli, type FlakyServer, KEY, startFlakyServer, tempFiles, useExample } from './helpers'
 
 const captured = (callId: string, key = KEY) =>
   signDelivery(buildEvent('workflow.call.completed', { Details: [{ CallID: callId }] }), { key }).body
@@ -41,13 +40,7 @@ describe('replay with retries, against a receiver whose handler fails the first 
 })
 
 describe('replay against the Express example', () => {
-  let server: RunningServer
-  let url: string
-  beforeAll(async () => {
-    server = await startExample()
-    url = `${server.url}${PATH}`
-  })
-  afterAll(() => server?.stop())
+  const example = useExample()
 
   it('plays a directory in name order; a refused delivery is retried, then dropped (exit 1)', async () => {
     const dir = tempFiles({
@@ -59,7 +52,7 @@ describe('replay against the Express example', () => {
       'replay',
       dir,
       '--url',
-      url,
+      example.url,
       '--retries',
       '1',
       '--interval',
@@ -79,7 +72,16 @@ describe('replay against the Express example', () => {
 
   it('re-signs captured deliveries with --key', async () => {
     const dir = tempFiles({ 'b.json': captured('x-3', 'wrong-key') })
-    const result = await cli(['replay', `${dir}/b.json`, '--url', url, '--key', KEY, '--retries', '0'])
+    const result = await cli([
+      'replay',
+      `${dir}/b.json`,
+      '--url',
+      example.url,
+      '--key',
+      KEY,
+      '--retries',
+      '0',
+    ])
     expect(result.stdout).toContain('1 delivered, 0 dropped')
     expect(result.code).toBe(0)
   })
@@ -102,7 +104,7 @@ describe('replay against the Express example', () => {
   })
 
   it('says so when a directory holds no deliveries', async () => {
-    const result = await cli(['replay', tempFiles({}), '--url', url])
+    const result = await cli(['replay', tempFiles({}), '--url', example.url])
     expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining('holds no .json deliveries') })
   })
 })

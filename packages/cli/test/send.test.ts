@@ -1,29 +1,22 @@
-import type { RunningServer } from '@airudder-webhooks/conformance'
 import { buildEvent, signDelivery } from '@airudder-webhooks/core/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, HEADER_KEY, KEY, PATH, startExample, tempFiles, URL_TOKEN } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { cli, HEADER_KEY, KEY, tempFiles, URL_TOKEN, useExample } from './helpers'
 
 describe('send, against the Express example', () => {
-  let server: RunningServer
-  let url: string
-  beforeAll(async () => {
-    server = await startExample()
-    url = `${server.url}${PATH}`
-  })
-  afterAll(() => server?.stop())
+  const example = useExample()
 
   it('posts a signed sample of a type and prints status, latency and body; the receiver handles it', async () => {
-    const before = server.lines.length
-    const result = await cli(['send', 'workflow.call.completed', '--url', url, '--key', KEY])
+    const before = example.server.lines.length
+    const result = await cli(['send', 'workflow.call.completed', '--url', example.url, '--key', KEY])
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout.split('\n')).toEqual([
-      `POST ${url}  workflow.call.completed, signed md5`,
+      `POST ${example.url}  workflow.call.completed, signed md5`,
       expect.stringMatching(/^200 OK {2}\d+ ms$/),
       '{}',
       '',
     ])
-    await server.waitForLine(/^workflow\.call\.completed 490d5e… 1 call\(s\), intention E$/)
-    expect(server.lines.length).toBeGreaterThan(before)
+    await example.server.waitForLine(/^workflow\.call\.completed 490d5e… 1 call\(s\), intention E$/)
+    expect(example.server.lines.length).toBeGreaterThan(before)
   })
 
   it.each([
@@ -31,20 +24,20 @@ describe('send, against the Express example', () => {
     ['chatbot.channel.message.sent', HEADER_KEY, 'hmac-sha256-hex'],
     ['workflow.chatbot.session_ended', HEADER_KEY, 'hmac-sha256-hex'],
   ])('signs %s the way the receiver is configured for (auto scheme)', async (type, key, scheme) => {
-    const result = await cli(['send', type, '--url', url, '--key', key])
+    const result = await cli(['send', type, '--url', example.url, '--key', key])
     expect(result.stdout).toContain(`${type}, signed ${scheme}`)
     expect(result.stdout).toMatch(/^200 OK/m)
     expect(result.code).toBe(0)
   })
 
   it('masks the URL token when it prints the URL', async () => {
-    const result = await cli(['send', 'pds.agent.status', '--url', url, '--key', URL_TOKEN])
-    expect(result.stdout).toContain(`POST ${url}?token=***  pds.agent.status, signed url-token`)
+    const result = await cli(['send', 'pds.agent.status', '--url', example.url, '--key', URL_TOKEN])
+    expect(result.stdout).toContain(`POST ${example.url}?token=***  pds.agent.status, signed url-token`)
     expect(result.stdout).not.toContain(URL_TOKEN)
   })
 
   it('prints the 401 and exits 1 when the key is wrong', async () => {
-    const result = await cli(['send', 'workflow.call.completed', '--url', url, '--key', 'wrong-key'])
+    const result = await cli(['send', 'workflow.call.completed', '--url', example.url, '--key', 'wrong-key'])
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/^401 Unauthorized {2}\d+ ms$/m)
     expect(result.stdout).toContain('"code":"invalid_signature"')
@@ -63,20 +56,22 @@ describe('send, against the Express example', () => {
       ),
       'envelope.json': JSON.stringify({ body: chat.body, headers: chat.headers, url: '/hooks?tenant=1' }),
     })
-    expect(await cli(['send', 'signed.json', '--url', url], { cwd: dir })).toMatchObject({ code: 0 })
-    const asCaptured = await cli(['send', 'unsigned.json', '--url', url], { cwd: dir })
+    expect(await cli(['send', 'signed.json', '--url', example.url], { cwd: dir })).toMatchObject({ code: 0 })
+    const asCaptured = await cli(['send', 'unsigned.json', '--url', example.url], { cwd: dir })
     expect(asCaptured.stdout).toContain('signed as captured')
     expect(asCaptured.code).toBe(1)
-    expect(await cli(['send', 'unsigned.json', '--url', url, '--key', KEY], { cwd: dir })).toMatchObject({
+    expect(
+      await cli(['send', 'unsigned.json', '--url', example.url, '--key', KEY], { cwd: dir }),
+    ).toMatchObject({
       code: 0,
     })
-    const envelope = await cli(['send', 'envelope.json', '--url', url], { cwd: dir })
+    const envelope = await cli(['send', 'envelope.json', '--url', example.url], { cwd: dir })
     expect(envelope.stdout).toContain('chatbot.session.started, signed as captured')
     expect(envelope.code).toBe(0)
   })
 
   it('exits 3 when nothing listens', async () => {
-    const closed = new URL(url)
+    const closed = new URL(example.url)
     closed.port = '1'
     const result = await cli(['send', 'workflow.call.completed', '--url', closed.href])
     expect(result.code).toBe(3)
