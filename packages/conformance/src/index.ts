@@ -10,7 +10,14 @@
  */
 export * from './deliveries'
 export { type ExampleUnderTest, postDelivery, runExampleE2E } from './example-e2e'
-export { HEADERS, type NumberedDelivery, numberedDelivery, sleep, waitFor } from './inbox/numbered'
+export {
+  HEADERS,
+  type NumberedDelivery,
+  numberedDelivery,
+  numberedRequest,
+  sleep,
+  waitFor,
+} from './inbox/numbered'
 export { runRetryScenarios } from './inbox/retry-scenarios'
 export { createSender, pool, type SendResult } from './inbox/send'
 export { type ServerProcess, startServerProcess } from './inbox/server-process'

@@ -3,7 +3,7 @@
  * `context.tx` commits with the completion, or is rolled back with a failure; a processor whose
  * lease was taken over runs nothing.
  */
-import { HEADERS, KEY, numberedDelivery, sleep, WEBHOOK_PATH, waitFor } from '@airudder-webhooks/conformance'
+import { KEY, numberedDelivery, numberedRequest, sleep, waitFor } from '@airudder-webhooks/conformance'
 import { createWebhooks } from '@airudder-webhooks/core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createPostgresInbox, migrate, type PostgresInbox } from '../src/index'
@@ -52,12 +52,7 @@ describe.runIf(hasDatabase)('postgres inbox transactions', () => {
     const webhooks = createWebhooks({ key: KEY, inbox, logger: false, processing })
     stops.push(async () => webhooks.processor?.stop())
     const deliver = async (n: number) => {
-      const { id, body } = numberedDelivery(n, 'tx')
-      const request = new Request(`http://localhost${WEBHOOK_PATH}`, {
-        method: 'POST',
-        headers: HEADERS,
-        body,
-      })
+      const { id, request } = numberedRequest(n, 'tx')
       expect((await webhooks.handle(request)).status).toBe(200)
       return id
     }

@@ -5,7 +5,7 @@
  * (as core derives it, from `TaskID` and the `CallID`s) differs for every number.
  */
 import { md5Hex, parse } from '@airudder-webhooks/core'
-import { fixtureJson, KEY } from '../deliveries'
+import { fixtureJson, KEY, WEBHOOK_PATH } from '../deliveries'
 
 export const HEADERS = { 'content-type': 'application/json', 'user-agent': 'Airudder' } as const
 
@@ -29,6 +29,16 @@ export function numberedDelivery(n: number, prefix = 'call'): NumberedDelivery {
   const parsed = parse(body)
   if (!parsed.ok) throw new Error(`the numbered delivery does not parse: ${JSON.stringify(parsed)}`)
   return { id: parsed.event.id, body }
+}
+
+/** Numbered delivery `n` as AIRudder posts it to the webhook path, with its event id. */
+export function numberedRequest(
+  n: number,
+  prefix = 'call',
+): { readonly id: string; readonly request: Request } {
+  const { id, body } = numberedDelivery(n, prefix)
+  const request = new Request(`http://localhost${WEBHOOK_PATH}`, { method: 'POST', headers: HEADERS, body })
+  return { id, request }
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

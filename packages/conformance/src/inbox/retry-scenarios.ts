@@ -6,8 +6,8 @@
  */
 import { createWebhooks, type Inbox } from '@airudder-webhooks/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { KEY, WEBHOOK_PATH } from '../deliveries'
-import { HEADERS, numberedDelivery, waitFor } from './numbered'
+import { KEY } from '../deliveries'
+import { numberedRequest, waitFor } from './numbered'
 
 const processing = { retry: { baseMs: 40, jitter: 0 }, maxAttempts: 3, pollMs: 10 }
 
@@ -25,12 +25,7 @@ export function runRetryScenarios(name: string, open: () => Promise<Inbox>): voi
       cleanups.push(async () => webhooks.processor?.stop())
       webhooks.on('workflow.call.completed', handler)
       const deliver = async (n: number) => {
-        const { id, body } = numberedDelivery(n, 'retry')
-        const request = new Request(`http://localhost${WEBHOOK_PATH}`, {
-          method: 'POST',
-          headers: HEADERS,
-          body,
-        })
+        const { id, request } = numberedRequest(n, 'retry')
         const response = await webhooks.handle(request)
         expect(response.status).toBe(200)
         return id
