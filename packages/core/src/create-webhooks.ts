@@ -10,19 +10,19 @@
  * export const POST = (request: Request) => webhooks.handle(request)
  * ```
  */
-import type { AirudderEvent, Definitions, EventFor, EventType, EventWildcard } from '../events/catalogue'
-import type { InvalidEvent } from '../events/event'
-import { createRegistry } from '../events/registry'
-import { type HandleOptions, handleRequest } from '../http/handle'
-import { createProcessor, type ProcessingOptions, type Processor } from '../inbox/processor'
-import type { Inbox, InboxContext, TransactionalInbox } from '../inbox/types'
-import { createVerificationPolicy, type VerificationOptions } from '../verification'
-import type { WebhookError } from './errors'
-import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency'
-import { createListeners, type Handler } from './listeners'
-import { type Delivery, verifyAndReceive } from './pipeline'
-import { receive } from './receive'
-import type { Answer, Logger, Runtime } from './runtime'
+import type { AirudderEvent, Definitions, EventFor, EventType, EventWildcard } from './events/catalogue'
+import type { InvalidEvent } from './events/event'
+import { createRegistry } from './events/registry'
+import { type HandleOptions, handleRequest } from './http/handle'
+import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
+import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
+import type { WebhookError } from './webhooks/errors'
+import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
+import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-contract'
+import { createListeners, type Handler } from './webhooks/listeners'
+import { type Delivery, verifyAndReceive } from './webhooks/pipeline'
+import { receive } from './webhooks/receive'
+import type { Answer, Logger, Runtime } from './webhooks/runtime'
 
 export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | undefined = Inbox | undefined>
   extends VerificationOptions<D> {
