@@ -1,3 +1,12 @@
 import { defineConfig, library } from '../../tsdown.base'
 
-export default defineConfig(library({ entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } }))
+export default defineConfig(
+  library({
+    entry: {
+      index: 'src/index.ts',
+      schemas: 'src/schemas.ts',
+      node: 'src/node.ts',
+      testing: 'src/testing/index.ts',
+    },
+  }),
+)

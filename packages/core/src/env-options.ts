@@ -17,7 +17,7 @@
  * const webhooks = createWebhooks(optionsFromEnv(process.env))
  * ```
  */
-import type { VerificationOptions, VerifyRules } from './verification'
+import type { VerificationOptions, VerifyRules } from './steps/verification'
 import { HEADER_SIGN_ALGORITHMS, isHeaderSignAlgorithm } from './verify/algorithms'
 import { headerSign } from './verify/header-sign'
 import { urlToken } from './verify/url-token'

@@ -7,15 +7,17 @@
 import {
   classify,
   decodeJson,
-  HEADER_SIGN_ALGORITHMS,
-  type HeaderSignAlgorithm,
   headerSign,
-  isJsonObject,
   md5Sign,
   toEvent,
   urlToken,
   type VerifyInput,
 } from '@airudder-webhooks/core'
+import {
+  HEADER_SIGN_ALGORITHMS,
+  type HeaderSignAlgorithm,
+  isJsonObject,
+} from '@airudder-webhooks/core/schemas'
 import { EXIT, parseCommand, parseHeaders, UsageError } from '../args'
 import { readCaptured } from '../captured'
 import type { Io, Printer } from '../io'

@@ -14,7 +14,7 @@
  * ```
  */
 import { HEADER_SIGNED_TYPES } from '../env-options'
-import { classify } from '../events/classify'
+import { classify } from '../steps/classify'
 import { computeSignature, type HeaderSignAlgorithm, isHeaderSignAlgorithm } from '../verify/algorithms'
 import { md5Hex } from '../verify/md5-sign'
 

@@ -21,13 +21,12 @@
  * })
  * ```
  */
-import { checkDelivery } from './check-delivery'
-import type { Definitions, EventType, EventWildcard } from './events/catalogue'
-import type { EventDefinition } from './events/define-event'
-import type { Verification } from './events/event'
-import { toKeyList } from './verify/keys'
-import { md5Sign } from './verify/md5-sign'
-import type { Verifier, VerifyInput } from './verify/types'
+import type { Definitions, EventType, EventWildcard } from '../events/catalogue'
+import type { EventDefinition } from '../events/define-event'
+import type { Verification } from '../events/event'
+import { toKeyList } from '../verify/keys'
+import { md5Sign } from '../verify/md5-sign'
+import type { Verifier } from '../verify/types'
 
 /** A type name, the wildcard of its first segment, or `'*'`. Misspelt names do not compile. */
 export type VerifyTarget<D extends Definitions = []> = EventType<D> | EventWildcard<D>
@@ -101,14 +100,4 @@ function carriesSign(json: unknown): boolean {
     (json as Record<string, unknown>).Sign !== undefined &&
     Object.hasOwn(json, 'Sign')
   )
-}
-
-/** Runs the check a type requires. Failure messages are safe to send: no key, no signature. */
-export async function verifyDelivery(
-  policy: VerificationPolicy,
-  type: string,
-  definition: EventDefinition | undefined,
-  input: VerifyInput,
-): Promise<VerifyOutcome> {
-  return checkDelivery(policy, type, definition, input)
 }
