@@ -3,8 +3,10 @@
  * `runInboxContract(name, open)`: what every `Inbox` implementation must do, run against the
  * in-memory reference and each durable inbox. `open()` returns a fresh, empty inbox.
  */
-import type { Inbox, InboxEntry, NewInboxEntry } from '@airudder-webhooks/core'
+import type { Inbox, InboxEntry } from '@airudder-webhooks/core'
+import type { NewInboxEntry } from '@airudder-webhooks/core/inbox'
 import { afterEach, describe, expect, it } from 'vitest'
+import { queryContract } from './inbox/query-contract'
 
 const entry = (id: string, receivedAt = new Date('2026-01-01T00:00:00Z')): NewInboxEntry => ({
   id,
@@ -146,5 +148,7 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       expect(await box.get('pending')).toMatchObject({ status: 'pending' })
       expect(await box.add(entry('done'))).toBe('stored')
     })
+
+    queryContract(fresh)
   })
 }
