@@ -6,6 +6,7 @@ export default defineConfig(
       index: 'src/index.ts',
       schemas: 'src/schemas.ts',
       node: 'src/node.ts',
+      inbox: 'src/inbox.ts',
       testing: 'src/testing/index.ts',
     },
   }),

@@ -4,7 +4,19 @@
  * public surface of the root (a test holds it to exactly these names): what a user writes to
  * receive webhooks, check a delivery, run one step alone, or plug in a store. Zod schemas, enum
  * lists and drift helpers are in `@airudder-webhooks/core/schemas`, the Node bridge in
- * `@airudder-webhooks/core/node`, the test kit in `@airudder-webhooks/core/testing`.
+ * `@airudder-webhooks/core/node`, what an inbox implementation needs in `@airudder-webhooks/core/inbox`,
+ * the test kit in `@airudder-webhooks/core/testing`.
+ *
+ * - receiving: `createWebhooks`, `optionsFromEnv`, `Webhooks`, `WebhooksOptions`, `Receiver` (what
+ *   every adapter takes), `Delivery`, `Answer`, `Logger`, `WebhookError`, `ErrorCode`
+ * - events: `AirudderEvent`, `EventOf`, `EventType`, `UnknownEvent`, `InvalidEvent`, `Verification`,
+ *   `defineEvent`, `EventDefinition`, `Definitions`, `createRegistry`, `summarizeEvent`
+ * - verification: `md5Sign`, `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
+ *   `VerifyInput`, `VerifyResult`, `VerifyRules`
+ * - the pipeline steps, each usable alone: `decodeJson`, `classify`, `verifyDelivery`, `validate`,
+ *   `toEvent`, `parse`
+ * - stores: `createMemoryIdempotencyStore`, `IdempotencyStore`, `createMemoryInbox`, `Inbox`,
+ *   `InboxEntry`, `InboxContext`
  *
  * ```ts
  * import { createWebhooks, optionsFromEnv } from '@airudder-webhooks/core'
@@ -16,25 +28,19 @@
  * ```
  */
 
-// Receiving: the receiver, its options, and what adapters take from it.
 export { createWebhooks, type Webhooks, type WebhooksOptions } from './create-webhooks'
 export { optionsFromEnv } from './env-options'
-// Events: the union, one member by name, and your own definitions.
 export type { AirudderEvent, Definitions, EventOf, EventType } from './events/catalogue'
 export { defineEvent, type EventDefinition } from './events/define-event'
 export type { InvalidEvent, UnknownEvent, Verification } from './events/event'
 export { createRegistry } from './events/registry'
 export { summarizeEvent } from './events/summarize'
 export type { Receiver } from './http/receiver'
-// Stores: duplicate detection and the durable inbox contract (SQLite and PostgreSQL implement it).
 export { createMemoryInbox } from './inbox/memory-inbox'
-export { compareCounts } from './inbox/query'
-// The pipeline steps, each usable alone (queues, replays, tests).
 export { classify } from './steps/classify'
 export { decodeJson, parse, toEvent, validate } from './steps/parse'
 export type { VerifyRules } from './steps/verification'
 export { verifyDelivery } from './steps/verify'
-// Verification: the built-in checks and the shape of your own.
 export { customVerifier } from './verify/custom'
 export { headerSign } from './verify/header-sign'
 export { ipAllowlist } from './verify/ip-allowlist'
@@ -43,16 +49,6 @@ export type { Verifier, VerifyInput, VerifyResult } from './verify/types'
 export { urlToken } from './verify/url-token'
 export { type ErrorCode, WebhookError } from './webhooks/errors'
 export { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
-export type {
-  Inbox,
-  InboxContext,
-  InboxEntry,
-  InboxLease,
-  InboxListOptions,
-  InboxStats,
-  InboxStatus,
-  NewInboxEntry,
-  TransactionalInbox,
-} from './webhooks/inbox-contract'
+export type { Inbox, InboxContext, InboxEntry } from './webhooks/inbox-contract'
 export type { Delivery } from './webhooks/pipeline'
 export type { Answer, Logger } from './webhooks/runtime'

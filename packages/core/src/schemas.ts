@@ -28,13 +28,14 @@ export {
   chatbotChannelMessageSent,
   chatbotEvent,
 } from './events/chatbot'
-export type { DefaultVerify, EventDocs, FieldKind, Matcher, Shape } from './events/define-event'
+export type { DefaultVerify, EventDocs, FieldKind, Matcher, Shape, Signing } from './events/define-event'
 export type { SchemaIssue, WebhookEvent } from './events/event'
 export { eventId, rawBodyId } from './events/event-id'
 export * from './events/pds'
 export * from './events/qa-recording-reported'
 export { defaultRegistry, type Registry } from './events/registry'
 export { isJsonObject, type JsonObject } from './events/shape'
+export { SIGNING_DOCS, typesSignedWith } from './events/signing'
 export * from './events/workflow-call-completed'
 export * from './events/workflow-chatbot-session-ended'
 export * from './events/workflow-custom-api-pushed'

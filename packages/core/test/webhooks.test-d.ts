@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
+import type { TransactionalInbox } from '../src/inbox'
 import {
   createMemoryInbox,
   createWebhooks,
@@ -7,7 +8,6 @@ import {
   type EventOf,
   type Inbox,
   type InboxContext,
-  type TransactionalInbox,
 } from '../src/index'
 import { createNodeHandler } from '../src/node'
 import type { WebhookEvent } from '../src/schemas'

@@ -11,9 +11,9 @@
  * await migrate(pool)
  * const webhooks = createWebhooks({ key, inbox: createPostgresInbox({ pool }) })
  * ```
+ *
+ * The `airudder-webhooks-postgres migrate` command is the package's bin, not part of this entry.
  */
-export { type CliIo, runCli } from './cli/run'
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate'
-export { MIGRATIONS_DIR, type Migration, readMigrations } from './migrations'
+export { type Migration, readMigrations } from './migrations'
 export { createPostgresInbox, type PostgresInbox, type PostgresInboxOptions } from './postgres-inbox'
-export { DEFAULT_TABLE, MIGRATIONS_TABLE } from './table'

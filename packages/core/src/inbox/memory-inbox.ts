@@ -3,6 +3,7 @@
  * `createMemoryInbox()`: the inbox contract in memory. It is the reference the durable inboxes
  * are tested against and handy in tests; it is NOT durable (a restart loses everything).
  */
+
 import type { Inbox, InboxEntry, InboxLease, NewInboxEntry } from '../webhooks/inbox-contract'
 import { matchesListOptions, statsOf } from './query'
 

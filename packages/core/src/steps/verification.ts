@@ -62,18 +62,20 @@ export function createVerificationPolicy<D extends Definitions = []>(
   const keys = toKeyList(options.key ?? 'airudder', 'createWebhooks({ key })')
   const rules = (options.verify ?? {}) as Readonly<Record<string, Verifier | false | undefined>>
   const defaults = new Map<EventDefinition, Verifier | false | undefined>()
-  const builtin = (definition: EventDefinition | undefined) => {
-    if (definition === undefined) return undefined
-    if (!defaults.has(definition)) {
-      const verify = definition.verify
-      defaults.set(definition, typeof verify === 'function' ? verify({ keys }) : verify)
-    }
-    return defaults.get(definition)
-  }
   let signed: Verifier | undefined
   const signedBody = () => {
     signed ??= md5Sign({ keys })
     return signed
+  }
+  /** A definition's own default, else the md5 `Sign` check when AIRudder signs it that way. */
+  const builtin = (definition: EventDefinition | undefined) => {
+    if (definition === undefined) return undefined
+    if (!defaults.has(definition)) {
+      const verify = definition.verify
+      const own = typeof verify === 'function' ? verify({ keys }) : verify
+      defaults.set(definition, own ?? (definition.signing === 'md5-sign' ? signedBody() : undefined))
+    }
+    return defaults.get(definition)
   }
   return {
     keys,

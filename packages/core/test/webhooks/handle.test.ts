@@ -170,7 +170,7 @@ describe('handle(request): the HTTP pipeline', () => {
   })
 
   it('answers 500 without details when a store throws', async () => {
-    const broken = { claim: () => Promise.reject(new Error('redis down')), complete() {}, release() {} }
+    const broken = { reserve: () => Promise.reject(new Error('redis down')), markDone() {}, release() {} }
     const response = await quietWebhooks({ idempotency: broken }).handle(post(signedCall()))
     expect(await answer(response)).toEqual({
       status: 500,
