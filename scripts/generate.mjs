@@ -48,6 +48,34 @@ function describeMatcher(matcher) {
     .join(', or ')
 }
 
+/** A schema past the preprocessing steps (`z.preprocess`) that only reshape the input. */
+function unwrap(schema) {
+  let current = schema
+  while (current._zod.def.type === 'pipe' && current._zod.def.in._zod.def.type === 'transform') {
+    current = current._zod.def.out
+  }
+  return current
+}
+
+/**
+ * What a type requires, read from its zod schema: a field is required when the schema refuses it
+ * absent. Nested objects and arrays of objects list their own required fields in parentheses.
+ */
+function describeRequired(schema) {
+  const def = unwrap(schema)._zod.def
+  if (def.type !== 'object') return ''
+  const fields = []
+  for (const [key, field] of Object.entries(def.shape)) {
+    if (field.safeParse(undefined).success) continue
+    const inner = unwrap(field)._zod.def
+    const isArray = inner.type === 'array'
+    const nested = describeRequired(isArray ? inner.element : field)
+    const name = `\`${key}${isArray ? '[]' : inner.type === 'object' ? '{}' : ''}\``
+    fields.push(nested ? `${name} (${nested})` : name)
+  }
+  return fields.join(', ')
+}
+
 const cell = (text) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 
 function row(definition) {
@@ -61,6 +89,7 @@ function row(definition) {
     `\`${type}\``,
     docs.push,
     describeMatcher(definition.matches),
+    describeRequired(definition.schema) || 'nothing else',
     docs.id,
     (SIGNING_DOCS[definition.signing] ?? '') + builtIn,
   ]
@@ -69,11 +98,11 @@ function row(definition) {
 
 function eventTable() {
   return [
-    '| type | AIRudder push | tells it apart | idempotency `id` | verification |',
-    '|---|---|---|---|---|',
+    '| type | AIRudder push | tells it apart | required (the rest may be absent or `null`) | idempotency `id` | verification |',
+    '|---|---|---|---|---|---|',
     ...schemaDefinitions().map(row),
-    '| `unknown` | anything else | — | hash of the raw body | ' +
-      "`'*'` or `'unknown'` rule if configured, else none |",
+    '| `unknown` | anything else | — | — | hash of the raw body | ' +
+      "md5 `Sign` when the body carries `Sign`, else the `'unknown'` or `'*'` rule; refused (401) without one |",
   ].join('\n')
 }
 

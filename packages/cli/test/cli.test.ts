@@ -43,10 +43,12 @@ describe('airudder-webhooks', () => {
 
   it('is the bin of the package: an executable with a shebang, runnable with npx from the package', async () => {
     const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'))
-    expect(join(packageDir, bin['airudder-webhooks'])).toBe(BIN)
-    expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
-    expect(statSync(BIN).mode & 0o111).not.toBe(0)
-    const direct = await promisify(execFile)(BIN, ['--version'])
+    // A committed file, so pnpm links it at install time, before any build.
+    const linked = join(packageDir, bin['airudder-webhooks'])
+    expect(linked).toBe(join(packageDir, 'bin/airudder-webhooks.mjs'))
+    expect(readFileSync(linked, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(statSync(linked).mode & 0o111).not.toBe(0)
+    const direct = await promisify(execFile)(linked, ['--version'])
     expect(direct.stdout).toBe('0.1.0\n')
     const npx = await promisify(execFile)(
       'npx',

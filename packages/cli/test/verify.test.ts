@@ -69,7 +69,7 @@ describe('verify', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('check   md5Sign passed')
     expect(result.stdout).toContain('schema  2 issues')
-    expect(result.stdout).toContain('  $.TaskName: Invalid input: expected string, received undefined')
+    expect(result.stdout).toContain('  $.TaskName: Required')
     expect(result.stdout).toContain(
       '  $.Details[0].CallTimes: Expected an integer (number or numeric string)',
     )

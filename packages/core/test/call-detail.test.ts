@@ -68,7 +68,7 @@ describe('CallDetail: one type for the push and the pull API', () => {
 
   it('throws a ZodError naming the field when a detail is broken', () => {
     expect(() =>
-      parseCallDetail({ ...fixtureJson('workflow-call-completed.json').Details[0], CallID: 42 }),
+      parseCallDetail({ ...fixtureJson('workflow-call-completed.json').Details[0], CallID: null }),
     ).toThrow(/CallID/)
   })
 })

@@ -69,7 +69,7 @@ describe('chatbot messages', () => {
   })
 
   it('rejects a known content type with a broken shape instead of passing it off as unknown', () => {
-    expect(MessageContentSchema.safeParse({ type: 'text', text: 42 }).success).toBe(false)
+    expect(MessageContentSchema.safeParse({ type: 'text', text: { not: 'text' } }).success).toBe(false)
     expect(
       MessageContentSchema.safeParse({ type: 'location', location: { latitude: 'north' } }).success,
     ).toBe(false)

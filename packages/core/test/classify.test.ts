@@ -29,8 +29,14 @@ describe('classify()', () => {
     delete json[field]
     const result = classify(json)
     expect(result.type).toBe('unknown')
-    // Without `pds`, the workflow wrapper alone fits several workflow pushes equally; the reason names the first.
-    const named = file === 'pds-contact-status.json' ? '`TaskID` is missing' : `\`${field}`
+    // Without `pds`, the workflow wrapper names the nested field; without its pinned `type`, a bare
+    // PDS body matches nothing at all.
+    const named =
+      file === 'pds-contact-status.json'
+        ? '`pds.type` is missing'
+        : file.includes('.bare.')
+          ? 'no known event shape matches'
+          : `\`${field}`
     expect(result.reason).toContain(named)
   })
 

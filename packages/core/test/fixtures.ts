@@ -25,10 +25,11 @@ export const pushFixtures = [
   {
     file: 'evidence/pds-contact-status.bare.json',
     type: 'pds.contact.status',
-    discriminators: ['type', 'body'],
+    // `body` may be missing, `""` or `{}`: the pinned `type` alone tells the bare form apart.
+    discriminators: ['type'],
   },
-  { file: 'evidence/pds-task-status.bare.json', type: 'pds.task.status', discriminators: ['type', 'body'] },
-  { file: 'evidence/pds-agent-status.bare.json', type: 'pds.agent.status', discriminators: ['type', 'body'] },
+  { file: 'evidence/pds-task-status.bare.json', type: 'pds.task.status', discriminators: ['type'] },
+  { file: 'evidence/pds-agent-status.bare.json', type: 'pds.agent.status', discriminators: ['type'] },
   {
     file: 'evidence/workflow-status-changed.json',
     type: 'workflow.status.changed',

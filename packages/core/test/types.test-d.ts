@@ -13,17 +13,26 @@ import type { CallDetail, MessageContent } from '../src/schemas'
 describe('event types', () => {
   it('EventOf gives one member of the union', () => {
     expectTypeOf<EventOf<'pds.contact.status'>['type']>().toEqualTypeOf<'pds.contact.status'>()
-    expectTypeOf<EventOf<'pds.contact.status'>['payload']['body']['callid']>().toEqualTypeOf<string>()
-    expectTypeOf<EventOf<'pds.contact.status'>['payload']['body']['timestamp']>().toEqualTypeOf<number>()
+    // AIRudder documents no field of a PDS body: each may be absent.
+    expectTypeOf<EventOf<'pds.contact.status'>['payload']['body']['callid']>().toEqualTypeOf<
+      string | undefined
+    >()
+    expectTypeOf<EventOf<'pds.contact.status'>['payload']['body']['timestamp']>().toEqualTypeOf<
+      number | undefined
+    >()
     expectTypeOf<EventOf<'workflow.call.completed'>['payload']['Details']>().toEqualTypeOf<CallDetail[]>()
-    expectTypeOf<CallDetail['BorrowedAmount']>().toEqualTypeOf<string>()
-    expectTypeOf<CallDetail['CaseID']>().toEqualTypeOf<string | undefined>()
+    // Documented-optional (collections only): absent or null reads as undefined.
+    expectTypeOf<CallDetail['BorrowedAmount']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<CallDetail['CaseID']>().toEqualTypeOf<string>()
+    expectTypeOf<CallDetail['id']>().toEqualTypeOf<string>()
+    expectTypeOf<CallDetail['CallTimes']>().toEqualTypeOf<number>()
   })
 
   it('narrows the union on `type`', () => {
     const event = {} as AirudderEvent
     if (event.type === 'workflow.call.completed') expectTypeOf(event.payload.TaskID).toEqualTypeOf<string>()
-    if (event.type === 'pds.agent.status') expectTypeOf(event.payload.body.agentName).toEqualTypeOf<string>()
+    if (event.type === 'pds.agent.status')
+      expectTypeOf(event.payload.body.agentName).toEqualTypeOf<string | undefined>()
     if (event.type === 'unknown') expectTypeOf(event.reason).toEqualTypeOf<string>()
   })
 

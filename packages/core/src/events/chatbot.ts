@@ -5,11 +5,11 @@
  */
 import { z } from 'zod'
 import { ChatMessageSchema } from '../schema/chatbot-message'
-import { idString } from '../schema/drift'
+import { idString, text } from '../schema/drift'
 import { defineEvent } from './define-event'
 import type { JsonObject } from './shape'
 
-const chatbotFields = { event: z.string(), company: z.string(), channel: z.string() }
+const chatbotFields = { event: z.string(), company: text(), channel: text() }
 
 export const ChatbotEventSchema = z.looseObject(chatbotFields)
 export type ChatbotEventPayload = z.output<typeof ChatbotEventSchema>
@@ -19,7 +19,8 @@ export const ChatbotChannelMessageSentSchema = z.looseObject({
   event: z.literal('channel.message.sent'),
   channel_id: idString(),
   user: z.looseObject({ id: idString() }),
-  call_id: z.string(),
+  call_id: idString(),
+  // Each message: msg_id, sender_type, timestamp, content (the table's `custom` is in no example).
   messages: z.array(ChatMessageSchema),
 })
 

@@ -19,9 +19,11 @@
 import type { z } from 'zod'
 import type { Verifier } from '../verify/types'
 
-/** What a field must be for a shape to match; `{ equals }` pins a discriminating value. */
+/** What a field must be for a shape to match; `'id'` is a string or a number (identifiers drift);
+ * `{ equals }` pins a discriminating value. */
 export type FieldKind =
   | 'string'
+  | 'id'
   | 'number'
   | 'boolean'
   | 'array'

@@ -5,10 +5,10 @@
  * pds: { type, body } }`, and bare from the standalone dialer API, `{ type, body }`. Both parse
  * to one payload, `{ type, body, workflow_id?, workflow_name?, nodetask_id?, nodetask_name? }`,
  * so `payload.body` reads the same either way (`event.raw` keeps the delivery as sent).
- * AIRudder signs neither: configure `urlToken` or `ipAllowlist` for `pds.*`.
+ * AIRudder signs neither and documents no field of `body`, so nothing in it is required.
  */
 import { z } from 'zod'
-import { integer, openEnum } from '../schema/drift'
+import { integer, openEnum, optional, text } from '../schema/drift'
 import { defineEvent } from './define-event'
 import { isJsonObject } from './shape'
 
@@ -19,13 +19,18 @@ function liftPds(input: unknown): unknown {
   return { ...workflow, ...pds }
 }
 
-const optionalText = z.string().optional()
+/** A `body` sent as `""`, `null` or not at all (seen in an integrator's fixtures) reads as `{}`. */
+const emptyBody = (body: unknown) => (body === '' || body === null || body === undefined ? {} : body)
+
+// AIRudder documents the body of none of these pushes: nothing in it is required.
+const optionalText = optional(text())
+const optionalCount = optional(integer())
 const callFields = {
-  taskId: z.string(),
-  taskName: z.string(),
+  taskId: optionalText,
+  taskName: optionalText,
   groupName: optionalText,
-  phoneNumber: z.string(),
-  callid: z.string(),
+  phoneNumber: optionalText,
+  callid: optionalText,
   contactName: optionalText,
   address: optionalText,
   info1: optionalText,
@@ -33,7 +38,7 @@ const callFields = {
   info3: optionalText,
   remark: optionalText,
   privateData: optionalText,
-  timestamp: integer(),
+  timestamp: optionalCount,
 }
 
 const pdsPayload = <const T extends string, B extends z.ZodType>(type: T, body: B) =>
@@ -41,7 +46,7 @@ const pdsPayload = <const T extends string, B extends z.ZodType>(type: T, body: 
     liftPds,
     z.looseObject({
       type: z.literal(type),
-      body,
+      body: z.preprocess(emptyBody, body),
       workflow_id: optionalText,
       workflow_name: optionalText,
       nodetask_id: optionalText,
@@ -53,9 +58,9 @@ export const PdsContactStatusSchema = pdsPayload(
   'ContactStatus',
   z.looseObject({
     ...callFields,
-    state: openEnum(['CALLING', 'RINGING', 'ANSWERED', 'HANGUP']),
+    state: optional(openEnum(['CALLING', 'RINGING', 'ANSWERED', 'HANGUP'])),
     /** AIRudder's hang-up reason code (0-20). */
-    hangupReason: integer().optional(),
+    hangupReason: optionalCount,
     recLink: optionalText,
   }),
 )
@@ -63,40 +68,35 @@ export const PdsContactStatusSchema = pdsPayload(
 export const PdsTaskStatusSchema = pdsPayload(
   'TaskStatus',
   z.looseObject({
-    taskId: z.string(),
-    taskName: z.string(),
-    state: openEnum(['Running', 'Paused', 'Finished']),
-    timestamp: integer().optional(),
+    taskId: optionalText,
+    taskName: optionalText,
+    state: optional(openEnum(['Running', 'Paused', 'Finished'])),
+    timestamp: optionalCount,
   }),
 )
 
-const byMode = z.looseObject({ auto: integer(), manual: integer() })
-const optionalCount = integer().optional()
+const byMode = z.looseObject({ auto: optionalCount, manual: optionalCount })
 
 export const PdsAgentStatusSchema = pdsPayload(
   'AgentStatus',
   z.looseObject({
     ...callFields,
-    agentName: z.string(),
+    agentName: optionalText,
     registerState: optionalText,
-    State: openEnum(['CALLING', 'RINGING', 'ANSWERED', 'HANGUP', 'TALKRESULT']),
-    taskId: optionalText,
-    taskName: optionalText,
-    phoneNumber: optionalText,
-    callid: optionalText,
+    State: optional(openEnum(['CALLING', 'RINGING', 'ANSWERED', 'HANGUP', 'TALKRESULT'])),
     callType: optionalText,
     talkResultLabel: optionalText,
     talkremarks: optionalText,
-    curDayCallCount: byMode.optional(),
-    curDayCallDuration: byMode.optional(),
-    curDayTalkResults: z.array(z.looseObject({ talkResult: z.string(), count: integer() })).optional(),
+    curDayCallCount: optional(byMode),
+    curDayCallDuration: optional(byMode),
+    curDayTalkResults: optional(z.array(z.looseObject({ talkResult: optionalText, count: optionalCount }))),
     curDayOnlineDuration: optionalCount,
     curDayRestDuration: optionalCount,
     curWaitingCallCount: optionalCount,
     waitingDialNumber: optionalCount,
     totalNumber: optionalCount,
-    customizeResults: z.record(z.string(), z.unknown()).optional(),
-    customerInfo: z.record(z.string(), z.unknown()).optional(),
+    customizeResults: optional(z.record(z.string(), z.unknown())),
+    customerInfo: optional(z.record(z.string(), z.unknown())),
   }),
 )
 
@@ -104,21 +104,28 @@ export type PdsContactStatus = z.output<typeof PdsContactStatusSchema>
 export type PdsTaskStatus = z.output<typeof PdsTaskStatusSchema>
 export type PdsAgentStatus = z.output<typeof PdsAgentStatusSchema>
 
+/** The pinned `type` tells them apart; `body` may be `""`, `{}` or absent (see `liftPds`). */
 const shapes = (type: string) =>
-  [
-    { 'pds.type': { equals: type }, 'pds.body': 'object' },
-    { type: { equals: type }, body: 'object' },
-  ] as const
+  [{ workflow_id: 'string', 'pds.type': { equals: type } }, { type: { equals: type } }] as const
+
+/** `a/b/c` when every part is there, else `undefined` (the id falls back to a hash of the raw body). */
+const joined = (...parts: readonly (string | number | undefined)[]) =>
+  parts.every((part) => part !== undefined && part !== '') ? parts.join('/') : undefined
 
 const push = (what: string) =>
   `Webhook of Predictive Dialer ${what} Status Changes (workflow-wrapped or bare)`
+const hashWhenMissing = 'a hash of the raw body when one is missing'
+
 export const pdsContactStatus = defineEvent({
   type: 'pds.contact.status',
   matches: shapes('ContactStatus'),
   signing: 'unsigned',
   schema: PdsContactStatusSchema,
-  id: ({ body }) => `${body.callid}/${body.state}/${body.timestamp}`,
-  docs: { push: push('Contacts'), id: '`callid` + `state` + `timestamp`' },
+  id: ({ body }) => joined(body.callid, body.state, body.timestamp),
+  docs: {
+    push: push('Contacts'),
+    id: `\`callid\` + \`state\` + \`timestamp\`; ${hashWhenMissing}`,
+  },
 })
 
 export const pdsTaskStatus = defineEvent({
@@ -126,11 +133,10 @@ export const pdsTaskStatus = defineEvent({
   matches: shapes('TaskStatus'),
   signing: 'unsigned',
   schema: PdsTaskStatusSchema,
-  id: ({ body }) =>
-    body.timestamp === undefined ? undefined : `${body.taskId}/${body.state}/${body.timestamp}`,
+  id: ({ body }) => joined(body.taskId, body.state, body.timestamp),
   docs: {
     push: push('Task'),
-    id: '`taskId` + `state` + `timestamp`; hash of the raw body when there is no `timestamp`',
+    id: `\`taskId\` + \`state\` + \`timestamp\`; ${hashWhenMissing}`,
   },
 })
 
@@ -139,6 +145,9 @@ export const pdsAgentStatus = defineEvent({
   matches: shapes('AgentStatus'),
   signing: 'unsigned',
   schema: PdsAgentStatusSchema,
-  id: ({ body }) => `${body.agentName}/${body.State}/${body.timestamp}`,
-  docs: { push: push('Agents'), id: '`agentName` + `State` + `timestamp`' },
+  id: ({ body }) => joined(body.agentName, body.State, body.timestamp),
+  docs: {
+    push: push('Agents'),
+    id: `\`agentName\` + \`State\` + \`timestamp\`; ${hashWhenMissing}`,
+  },
 })

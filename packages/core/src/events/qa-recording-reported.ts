@@ -4,36 +4,43 @@
  * strings (`"42"`) and are normalised like every other numeric field.
  */
 import { z } from 'zod'
-import { decimal, idString, integer } from '../schema/drift'
+import { decimal, idString, integer, optional, text } from '../schema/drift'
 import { defineEvent } from './define-event'
 
-const span = { Channel: idString(), Begin: integer(), End: integer(), Sentence: z.string() }
+const optionalText = optional(text())
+const span = {
+  Channel: optional(idString()),
+  Begin: optional(integer()),
+  End: optional(integer()),
+  Sentence: optionalText,
+}
 
+/** Known from partial docs: `TaskID`, `Sign` and each recording's `Recordingid` (the id) are required. */
 export const QaRecordingReportedSchema = z.looseObject({
-  TaskID: z.string(),
-  Sign: z.string(),
+  TaskID: idString(),
+  Sign: text(),
   QADetail: z.array(
     z.looseObject({
-      Recordingid: z.string(),
-      Size: decimal().optional(),
-      Length: decimal().optional(),
-      Words: integer().optional(),
-      AsrResults: z.array(z.looseObject({ ...span, Words: integer().optional() })).optional(),
-      CheckPoint: z
-        .array(
+      Recordingid: idString(),
+      Size: optional(decimal()),
+      Length: optional(decimal()),
+      Words: optional(integer()),
+      AsrResults: optional(z.array(z.looseObject({ ...span, Words: optional(integer()) }))),
+      CheckPoint: optional(
+        z.array(
           z.looseObject({
-            CheckPointType: z.string(),
-            CheckPointResultsDetail: z
-              .array(z.looseObject({ ...span, CheckPointVal: z.string() }))
-              .optional(),
+            CheckPointType: optionalText,
+            CheckPointResultsDetail: optional(
+              z.array(z.looseObject({ ...span, CheckPointVal: optionalText })),
+            ),
           }),
-        )
-        .optional(),
-      Scores: z
-        .array(
-          z.looseObject({ CheckPointType: z.string(), Channel: idString().optional(), Score: z.string() }),
-        )
-        .optional(),
+        ),
+      ),
+      Scores: optional(
+        z.array(
+          z.looseObject({ CheckPointType: optionalText, Channel: optional(idString()), Score: optionalText }),
+        ),
+      ),
     }),
   ),
 })
@@ -42,9 +49,9 @@ export type QaRecordingReported = z.output<typeof QaRecordingReportedSchema>
 
 export const qaRecordingReported = defineEvent({
   type: 'qa.recording.reported',
-  matches: { TaskID: 'string', Sign: 'string', QADetail: 'array' },
-  schema: QaRecordingReportedSchema,
+  matches: { TaskID: 'id', Sign: 'string', QADetail: 'array' },
   signing: 'md5-sign',
+  schema: QaRecordingReportedSchema,
   id: (payload) => `${payload.TaskID}/${payload.QADetail.map((detail) => detail.Recordingid).join(',')}`,
   docs: {
     push: 'QA recording report',

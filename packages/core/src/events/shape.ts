@@ -45,11 +45,13 @@ function fits(value: unknown, kind: FieldKind): boolean {
   if (typeof kind === 'object') return value === kind.equals
   if (kind === 'array') return Array.isArray(value)
   if (kind === 'object') return isJsonObject(value)
+  if (kind === 'id') return typeof value === 'string' || typeof value === 'number'
   return typeof value === kind
 }
 
 function describeKind(kind: FieldKind): string {
   if (typeof kind === 'object') return `equal to ${JSON.stringify(kind.equals)}`
+  if (kind === 'id') return 'a string or number'
   return kind === 'array' || kind === 'object' ? `an ${kind}` : `a ${kind}`
 }
 

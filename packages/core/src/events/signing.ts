@@ -15,7 +15,7 @@ import type { EventDefinition, Signing } from './define-event'
 export const SIGNING_DOCS: Readonly<Record<Signing, string>> = {
   'md5-sign': 'body `Sign` = md5(TaskID + KEY), default KEY `airudder`',
   'header-sign': '`X-AIRudder-Sign` header (algorithm not published: choose one with `headerSign`)',
-  unsigned: 'none from AIRudder: configure `urlToken` or `ipAllowlist`',
+  unsigned: "none from AIRudder: the `'*'` rule (e.g. `urlToken`) or a rule for the type",
 }
 
 const catalogue: readonly EventDefinition[] = [...builtinEvents, chatbotEvent]

@@ -10,7 +10,7 @@
  */
 import type { AirudderEvent, Definitions } from './catalogue'
 
-const short = (id: string) => (id.length > 8 ? `${id.slice(0, 6)}…` : id)
+const short = (id: string | undefined) => (id === undefined ? '-' : id.length > 8 ? `${id.slice(0, 6)}…` : id)
 
 export function summarizeEvent<D extends Definitions = []>(event: AirudderEvent<D>): string {
   return `${event.type} ${details(event as AirudderEvent)}`.trimEnd()
@@ -28,11 +28,11 @@ function details(event: AirudderEvent): string {
       return `${short(call_id)} ${messages.length} message(s), ended by ${session_end_reason}`
     }
     case 'pds.contact.status':
-      return `${short(event.payload.body.callid)} ${event.payload.body.state}`
+      return `${short(event.payload.body.callid)} ${event.payload.body.state ?? '-'}`
     case 'pds.task.status':
-      return `${short(event.payload.body.taskId)} ${event.payload.body.state}`
+      return `${short(event.payload.body.taskId)} ${event.payload.body.state ?? '-'}`
     case 'pds.agent.status':
-      return `${event.payload.body.agentName} ${event.payload.body.State}`
+      return `${event.payload.body.agentName ?? '-'} ${event.payload.body.State ?? '-'}`
     case 'workflow.status.changed':
       return `${short(event.payload.workflow_id)} ${event.payload.status}`
     case 'workflow.list.completed':

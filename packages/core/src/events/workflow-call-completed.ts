@@ -6,14 +6,16 @@
  */
 import { z } from 'zod'
 import { CallDetailSchema } from '../schema/call-detail'
+import { idString, text } from '../schema/drift'
 import { nodeTaskFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
+/** Every top-level field is required by the vendor's table; `TaskID` may arrive as a number. */
 export const WorkflowCallCompletedSchema = z.looseObject({
   ...nodeTaskFields,
-  TaskID: z.string(),
-  TaskName: z.string(),
-  Sign: z.string(),
+  TaskID: idString(),
+  TaskName: text(),
+  Sign: text(),
   Details: z.array(CallDetailSchema),
 })
 
@@ -21,7 +23,7 @@ export type WorkflowCallCompleted = z.output<typeof WorkflowCallCompletedSchema>
 
 export const workflowCallCompleted = defineEvent({
   type: 'workflow.call.completed',
-  matches: { workflow_id: 'string', TaskID: 'string', Details: 'array' },
+  matches: { workflow_id: 'string', TaskID: 'id', Details: 'array' },
   schema: WorkflowCallCompletedSchema,
   signing: 'md5-sign',
   id: (payload) => `${payload.TaskID}/${payload.Details.map((detail) => detail.CallID).join(',')}`,

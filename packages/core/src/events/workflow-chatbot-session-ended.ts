@@ -4,8 +4,8 @@
  * whole conversation in `messages[]`.
  */
 import { z } from 'zod'
-import { ChatMessageSchema } from '../schema/chatbot-message'
-import { idString, integer, openEnum } from '../schema/drift'
+import { SessionMessageSchema } from '../schema/chatbot-message'
+import { idString, integer, openEnum, text } from '../schema/drift'
 import { nodeTaskFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
@@ -13,26 +13,27 @@ export const SESSION_END_REASONS = ['robot', 'agent', 'error', 'expire', 'user']
 
 const labels = z.record(z.string(), z.unknown())
 
+/** The vendor's field table marks every field required; messages' `reply` is optional. */
 export const WorkflowChatbotSessionEndedSchema = z.looseObject({
   ...nodeTaskFields,
-  waba_task_id: z.string(),
-  wfdetail_uuid: z.string(),
+  waba_task_id: idString(),
+  wfdetail_uuid: idString(),
   timestamp: integer(),
-  channel: z.string(),
+  channel: text(),
   channel_id: idString(),
-  callee: z.string(),
-  call_id: z.string(),
+  callee: text(),
+  call_id: idString(),
   robot_id: idString(),
   status: openEnum(['closed']),
-  session_start_time: z.string(),
-  session_end_time: z.string(),
+  session_start_time: text(),
+  session_end_time: text(),
   session_end_reason: openEnum(SESSION_END_REASONS),
-  intention: z.string().optional(),
-  talk_round: integer().optional(),
-  ner_slots: labels.optional(),
-  event_label: labels.optional(),
-  variables: labels.optional(),
-  messages: z.array(ChatMessageSchema),
+  intention: text(),
+  talk_round: integer(),
+  ner_slots: labels,
+  event_label: labels,
+  variables: labels,
+  messages: z.array(SessionMessageSchema),
 })
 
 export type WorkflowChatbotSessionEnded = z.output<typeof WorkflowChatbotSessionEndedSchema>

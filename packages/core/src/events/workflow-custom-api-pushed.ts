@@ -4,18 +4,19 @@
  * is cut off, so `callee` keeps every field it carries.
  */
 import { z } from 'zod'
-import { idString } from '../schema/drift'
-import { workflowFields } from '../schema/workflow'
+import { idString, optional, text } from '../schema/drift'
 import { defineEvent } from './define-event'
 
-const optionalText = z.string().optional()
+const optionalText = optional(text())
 
+/** Known from an integrator's code: only what tells it apart is required. */
 export const WorkflowCustomApiPushedSchema = z.looseObject({
-  ...workflowFields,
-  node_id: z.string(),
-  node_name: z.string(),
+  workflow_id: optionalText,
+  workflow_name: optionalText,
+  node_id: idString(),
+  node_name: text(),
   callee: z.looseObject({
-    case_id: idString().optional(),
+    case_id: optional(idString()),
     callee_name: optionalText,
     callee_gender: optionalText,
     callee_number: optionalText,
@@ -28,7 +29,7 @@ export type WorkflowCustomApiPushed = z.output<typeof WorkflowCustomApiPushedSch
 
 export const workflowCustomApiPushed = defineEvent({
   type: 'workflow.custom_api.pushed',
-  matches: { node_id: 'string', node_name: 'string', callee: 'object' },
+  matches: { node_id: 'id', node_name: 'string', callee: 'object' },
   signing: 'unsigned',
   schema: WorkflowCustomApiPushedSchema,
   docs: {

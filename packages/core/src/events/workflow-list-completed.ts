@@ -4,14 +4,16 @@
  * through every node of the workflow). Known from partial docs.
  */
 import { z } from 'zod'
-import { idString } from '../schema/drift'
-import { nodeRowFields, workflowFields } from '../schema/workflow'
+import { idString, optional, text } from '../schema/drift'
+import { nodeRowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
+/** Known from partial docs: what tells it apart and its id (`workflow_id` + `case_id` + `callee_number`) is required. */
 export const WorkflowListCompletedSchema = z.looseObject({
-  ...workflowFields,
+  workflow_id: text(),
+  workflow_name: optional(text()),
   case_id: idString(),
-  callee_number: z.string(),
+  callee_number: text(),
   rows: z.array(z.looseObject(nodeRowFields)),
 })
 
@@ -19,7 +21,7 @@ export type WorkflowListCompleted = z.output<typeof WorkflowListCompletedSchema>
 
 export const workflowListCompleted = defineEvent({
   type: 'workflow.list.completed',
-  matches: { case_id: 'string', callee_number: 'string', rows: 'array' },
+  matches: { case_id: 'id', callee_number: 'string', rows: 'array' },
   signing: 'unsigned',
   schema: WorkflowListCompletedSchema,
   id: (payload) => `${payload.workflow_id}/${payload.case_id}/${payload.callee_number}`,

@@ -4,13 +4,16 @@
  * the `status` and `task_status` values are not published, so any string is accepted.
  */
 import { z } from 'zod'
-import { nodeRowFields, workflowFields } from '../schema/workflow'
+import { optional, text } from '../schema/drift'
+import { nodeRowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
+/** Known from partial docs: only what tells it apart is required. */
 export const WorkflowStatusChangedSchema = z.looseObject({
-  ...workflowFields,
-  status: z.string(),
-  actions: z.array(z.looseObject({ ...nodeRowFields, task_status: z.string().optional() })),
+  workflow_id: text(),
+  workflow_name: optional(text()),
+  status: text(),
+  actions: z.array(z.looseObject({ ...nodeRowFields, task_status: optional(text()) })),
 })
 
 export type WorkflowStatusChanged = z.output<typeof WorkflowStatusChangedSchema>

@@ -6,8 +6,10 @@
  * - the pull API's `case_id` is read as `CaseID` (the push's name);
  * - amounts arrive as strings in the push (`"20000.00"`) and numbers in the pull (`20000`):
  *   both become the canonical decimal string `"20000"` (see `decimal()`);
- * - per-country fields (AsrResult, EventLabel, NerSlots, RedailCall, RingTime, TalkRound,
- *   intention_description, caller_number) may be absent; unknown fields are kept.
+ * - documented-optional fields (the collections-only robot variables, `ExtraA/B/C`, and the
+ *   per-country AsrResult, AsrPTP, EventLabel, NerSlots, RedailCall, RingTime, TalkRound,
+ *   intention_description, caller_number) may be absent or `null` (read as `undefined`);
+ *   unknown fields are kept.
  *
  * ```ts
  * const detail = parseCallDetail(json.Details[0])
@@ -15,7 +17,7 @@
  * ```
  */
 import { z } from 'zod'
-import { decimal, idString, integer, openEnum } from './drift'
+import { decimal, idString, integer, openEnum, optional, text } from './drift'
 
 export const CALL_STATUSES = ['created', 'pending', 'finished', 'cancelled', 'canceled', 'failed'] as const
 export const RING_TYPES = [
@@ -32,60 +34,72 @@ export const RING_TYPES = [
 ] as const
 export const HANGUP_TYPES = ['ByCallee', 'ByRobot', 'Canceled'] as const
 
-/** `RingType` may be the string `"null"` (kept as sent) or a JSON null. */
+/** `RingType` may be the string `"null"` (kept as sent) or a JSON null (kept as `null`). */
 const RingType = openEnum(RING_TYPES).nullable()
 const HangupType = openEnum(HANGUP_TYPES)
+const labels = z.record(z.string(), z.unknown())
 
-export const AsrTurnSchema = z.looseObject({ time: z.string(), robottext: z.string(), text: z.string() })
+export const AsrTurnSchema = z.looseObject({
+  time: text(),
+  robottext: optional(text()),
+  text: optional(text()),
+})
 
 /** A redial attempt (`RedailCall[]`, AIRudder's spelling). Times have no zone: `2024-03-11 10:19:27`. */
 export const RedialCallSchema = z.looseObject({
-  CallID: z.string(),
-  CallStartTime: z.string(),
-  RingType: RingType.optional(),
-  RingTime: integer().optional(),
-  HangupType: HangupType.optional(),
-  ResultLabel: z.string().optional(),
-  callee_number: z.string().optional(),
-  caller_number: z.string().optional(),
+  CallID: text(),
+  CallStartTime: optional(text()),
+  RingType: optional(RingType),
+  RingTime: optional(integer()),
+  HangupType: optional(HangupType),
+  ResultLabel: optional(text()),
+  callee_number: optional(text()),
+  caller_number: optional(text()),
 })
 
-const labels = z.record(z.string(), z.unknown())
-
+/**
+ * The vendor's field table, field by field (`必需` required, `可选` optional). `id` ("phone
+ * details ID") is an identifier, so it is a string: an id beyond 2^53 keeps every digit.
+ * `Variables` is required in the push's table but absent from the pull API's example, which
+ * parses to this same type, so it is optional here.
+ */
 const CallDetailObject = z.looseObject({
-  id: integer(),
+  id: idString(),
   RobotID: idString(),
-  CalleeName: z.string(),
-  CalleeGender: z.string(),
-  CalleeNumber: z.string(),
-  CallStartTime: z.string(),
-  CallEndTime: z.string(),
+  CalleeName: text(),
+  CalleeGender: text(),
+  CalleeNumber: text(),
+  CallStartTime: text(),
+  CallEndTime: text(),
   Status: openEnum(CALL_STATUSES),
-  Intention: z.string(),
-  CallID: z.string(),
+  Intention: text(),
+  CallID: idString(),
   CallTimes: integer(),
-  Comments: z.string(),
-  BorrowedDate: z.string(),
-  DueDate: z.string(),
-  BorrowedAmount: decimal(),
-  TotalOwingAmount: decimal(),
-  CurrencyUnit: z.string(),
-  PlatformName: z.string(),
+  Comments: text(),
+  // Robot variables, "only applicable in the collections scenario".
+  BorrowedDate: optional(text()),
+  DueDate: optional(text()),
+  BorrowedAmount: optional(decimal()),
+  TotalOwingAmount: optional(decimal()),
+  CurrencyUnit: optional(text()),
+  PlatformName: text(),
   RingType,
   HangupType,
-  ExtraA: z.string(),
-  ExtraB: z.string(),
-  ExtraC: z.string(),
-  CaseID: idString().optional(),
-  AsrResult: z.array(AsrTurnSchema).optional(),
-  RingTime: integer().optional(),
-  TalkRound: integer().optional(),
-  RedailCall: z.array(RedialCallSchema).optional(),
-  NerSlots: labels.optional(),
-  intention_description: z.string().optional(),
-  EventLabel: labels.optional(),
-  caller_number: z.string().optional(),
-  Variables: labels.optional(),
+  ExtraA: optional(text()),
+  ExtraB: optional(text()),
+  ExtraC: optional(text()),
+  CaseID: idString(),
+  Variables: optional(labels),
+  // "This field varies by country".
+  AsrResult: optional(z.array(AsrTurnSchema)),
+  AsrPTP: optional(text()),
+  EventLabel: optional(labels),
+  RingTime: optional(integer()),
+  TalkRound: optional(integer()),
+  RedailCall: optional(z.array(RedialCallSchema)),
+  NerSlots: optional(labels),
+  intention_description: optional(text()),
+  caller_number: optional(text()),
 })
 
 /** The pull API names the case id `case_id`; the push names it `CaseID`. */

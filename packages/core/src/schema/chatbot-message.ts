@@ -13,54 +13,50 @@
  * ```
  */
 import { z } from 'zod'
-import { integer, openEnum } from './drift'
+import { idString, integer, openEnum, optional, text } from './drift'
 
-const media = z.looseObject({ origin_url: z.string(), name: z.string().optional() })
-const text = z.looseObject({ text: z.string() })
+const media = z.looseObject({ origin_url: text(), name: optional(text()) })
+const textBlock = z.looseObject({ text: text() })
 
-const TextContent = z.looseObject({ type: z.literal('text'), text: z.string() })
+const TextContent = z.looseObject({ type: z.literal('text'), text: text() })
 const ImageContent = z.looseObject({ type: z.literal('image'), media })
 const FileContent = z.looseObject({ type: z.literal('file'), media })
 /** A user tapping a template's quick-reply button. */
-const ButtonContent = z.looseObject({ type: z.literal('button'), text: z.string() })
+const ButtonContent = z.looseObject({ type: z.literal('button'), text: text() })
 
 const TemplateContent = z.looseObject({
   type: z.literal('template'),
   template: z.looseObject({
-    type: z.string(),
+    type: text(),
     content: z.looseObject({
-      header: z.looseObject({ type: z.string(), media: media.optional() }).optional(),
-      body: z.string().optional(),
-      footer: z.string().optional(),
-      button: z.array(z.looseObject({ type: z.string(), text: z.string() })).optional(),
+      header: optional(z.looseObject({ type: text(), media: optional(media) })),
+      body: optional(text()),
+      footer: optional(text()),
+      button: optional(z.array(z.looseObject({ type: text(), text: text() }))),
     }),
-    info: z.looseObject({ id: integer(), name: z.string(), language: z.string() }).optional(),
+    info: optional(z.looseObject({ id: integer(), name: optional(text()), language: optional(text()) })),
   }),
 })
 
 const InteractiveButton = z.looseObject({
   type: z.literal('button'),
-  body: text.optional(),
-  footer: text.optional(),
+  body: optional(textBlock),
+  footer: optional(textBlock),
   action: z.looseObject({
-    buttons: z.array(
-      z.looseObject({ type: z.string(), reply: z.looseObject({ id: z.string(), title: z.string() }) }),
-    ),
+    buttons: z.array(z.looseObject({ type: text(), reply: z.looseObject({ id: text(), title: text() }) })),
   }),
 })
 
 const InteractiveList = z.looseObject({
   type: z.literal('list'),
-  body: text.optional(),
-  footer: text.optional(),
+  body: optional(textBlock),
+  footer: optional(textBlock),
   action: z.looseObject({
-    button: z.string(),
+    button: text(),
     sections: z.array(
       z.looseObject({
-        title: z.string(),
-        rows: z.array(
-          z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }),
-        ),
+        title: text(),
+        rows: z.array(z.looseObject({ id: text(), title: text(), description: optional(text()) })),
       }),
     ),
   }),
@@ -69,8 +65,8 @@ const InteractiveList = z.looseObject({
 /** A robot's interactive message carries `interactive`; the user's answer to it carries `text`. */
 const InteractiveContent = z.looseObject({
   type: z.literal('interactive'),
-  interactive: z.discriminatedUnion('type', [InteractiveButton, InteractiveList]).optional(),
-  text: z.string().optional(),
+  interactive: optional(z.discriminatedUnion('type', [InteractiveButton, InteractiveList])),
+  text: optional(text()),
 })
 
 const LocationContent = z.looseObject({
@@ -78,14 +74,14 @@ const LocationContent = z.looseObject({
   location: z.looseObject({
     latitude: z.number(),
     longitude: z.number(),
-    address: z.string().optional(),
-    name: z.string().optional(),
+    address: optional(text()),
+    name: optional(text()),
   }),
 })
 
 const ContactsContent = z.looseObject({
   type: z.literal('contacts'),
-  contacts: z.array(z.looseObject({ name: z.string(), phone_number: z.string() })),
+  contacts: z.array(z.looseObject({ name: text(), phone_number: text() })),
 })
 
 export const SYSTEM_EVENTS = ['conversation.start', 'conversation.take_over', 'conversation.close'] as const
@@ -93,8 +89,8 @@ const SystemContent = z.looseObject({
   type: z.literal('system'),
   system: z.looseObject({
     type: openEnum(SYSTEM_EVENTS),
-    from_seat_id: z.string().optional(),
-    to_seat_id: z.string().optional(),
+    from_seat_id: optional(text()),
+    to_seat_id: optional(text()),
   }),
 })
 
@@ -145,16 +141,24 @@ export const SENDER_TYPES = ['system', 'user', 'robot', 'agent', 'chatbot'] as c
 export const MESSAGE_STATUSES = ['sent', 'delivery', 'read'] as const
 
 const messageFields = {
-  msg_id: z.string(),
+  msg_id: idString(),
   sender_type: openEnum(SENDER_TYPES),
   timestamp: integer(),
-  status: openEnum(MESSAGE_STATUSES).optional(),
+  status: optional(openEnum(MESSAGE_STATUSES)),
   content: MessageContentSchema,
 }
 
-/** The message a user's message answers (`reply`). */
+/** The message a user's message answers (`reply`); AIRudder's examples send it without `status`. */
 export const RepliedMessageSchema = z.looseObject(messageFields)
-export const ChatMessageSchema = z.looseObject({ ...messageFields, reply: RepliedMessageSchema.optional() })
+/** A chatbot message: `status` and `reply` (absent or `null`) are optional. */
+export const ChatMessageSchema = z.looseObject({ ...messageFields, reply: optional(RepliedMessageSchema) })
+/** A message of a workflow chatbot session, whose field table requires `status`. */
+export const SessionMessageSchema = z.looseObject({
+  ...messageFields,
+  status: openEnum(MESSAGE_STATUSES),
+  reply: optional(RepliedMessageSchema),
+})
 
 export type ChatMessage = z.output<typeof ChatMessageSchema>
+export type SessionMessage = z.output<typeof SessionMessageSchema>
 export type RepliedMessage = z.output<typeof RepliedMessageSchema>

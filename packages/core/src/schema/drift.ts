@@ -2,17 +2,23 @@
  * @module
  * Drift-tolerant building blocks shared by every AIRudder schema.
  *
- * AIRudder sends the same field as a string in one push and a number in another, adds enum
- * values without notice and spells one value two ways (`cancelled` / `canceled`). These
- * helpers accept that drift and normalise it one documented, lossless way:
+ * AIRudder sends the same field as a string in one push and a number in another, sends `null`
+ * for fields it has no value for, adds enum values without notice and spells one value two ways
+ * (`cancelled` / `canceled`). These helpers accept that drift and normalise it one documented,
+ * lossless way:
  *
- * - `decimal()`   money and other decimals -> canonical decimal **string**
- *                 (`"20000.00"` and `20000` both become `"20000"`; never rounded through a float;
- *                 an empty string stays `""`).
+ * - `decimal()`   amounts -> canonical decimal **string** when numeric (`"20000.00"` and `20000`
+ *                 both become `"20000"`; never rounded through a float), otherwise the text as
+ *                 sent (`"20,000.00"` stays `"20,000.00"`; `""` stays `""`). Never a rejection.
  * - `integer()`   counts, codes, epoch timestamps -> **number** (only exact safe integers are
  *                 accepted, so `"1668998317236"` becomes `1668998317236` and nothing is rounded).
- * - `idString()`  identifiers -> **string** (`4585` becomes `"4585"`).
+ * - `text()`      text and identifiers -> **string** (`4585` becomes `"4585"`; an integer beyond
+ *                 2^53 keeps every digit, see `exactJson`). `idString()` is the same for ids.
  * - `openEnum()`  known values are listed for editors and docs; any other string is accepted.
+ * - `optional(s)` a documented-optional field: absent, or `null`, reads as `undefined`.
+ *
+ * Each helper is tagged (`driftTag`) so `detectDrift` can say what drifted without a second
+ * schema.
  *
  * ```ts
  * const Amount = decimal()
@@ -24,13 +30,45 @@ import { z } from 'zod'
 /** A string enum that stays open: the known values autocomplete, any other string is accepted. */
 export type OpenEnum<T extends string> = T | (string & {})
 
+/** What a drift helper does, for `detectDrift`. */
+export type DriftTag =
+  | { readonly kind: 'decimal' | 'integer' | 'text' }
+  | { readonly kind: 'enum'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'optional'; readonly inner: z.ZodType }
+
+const tags = new WeakMap<z.ZodType, DriftTag>()
+
+/** The drift helper a schema was built with, if any. */
+export function driftTag(schema: z.ZodType): DriftTag | undefined {
+  return tags.get(schema)
+}
+
+function tagged<S extends z.ZodType>(schema: S, tag: DriftTag): S {
+  tags.set(schema, tag)
+  return schema
+}
+
 export function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
+  const schema = z
     .string()
     .meta({ description: `Known values: ${values.join(', ')} (others accepted).` }) as z.ZodType<
     OpenEnum<T[number]>,
     string
   >
+  return tagged(schema, { kind: 'enum', values: new Set(values) })
+}
+
+const toUndefined = z.null().transform(() => undefined)
+
+/**
+ * A documented-optional field: absent or `null` both read as `undefined` (the delivery's `raw`
+ * keeps what was sent, and `detectDrift` reports the `null`).
+ */
+export function optional<S extends z.ZodType>(schema: S) {
+  return tagged(z.union([schema, toUndefined]).optional(), {
+    kind: 'optional',
+    inner: schema,
+  }) as z.ZodOptional<z.ZodType<z.output<S> | undefined, z.input<S> | null>>
 }
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/
@@ -66,23 +104,23 @@ export function canonicalDecimal(value: string | number): string | undefined {
 }
 
 // Numbers first: most numeric fields arrive as numbers, and each value is checked on the hot path.
-const stringOrNumber = z.union([z.number(), z.string()])
+const stringOrNumber = z.union([z.number(), z.string()], {
+  error: (issue) => (issue.input === undefined ? 'Required' : 'Expected a string or a number'),
+})
 
-/** Decimal amount as a canonical decimal string; `""` is kept as sent. */
+/** Amount: a canonical decimal string when numeric, otherwise the text as sent. */
 export function decimal() {
-  return stringOrNumber.transform((value, ctx) => {
-    if (value === '') return ''
+  const schema = stringOrNumber.transform((value) => {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value) // fast path
-    const canonical = canonicalDecimal(value)
-    if (canonical !== undefined) return canonical
-    ctx.issues.push({ code: 'custom', message: 'Expected a decimal number or numeric string', input: value })
-    return z.NEVER
+    if (value === '') return ''
+    return canonicalDecimal(value) ?? String(value)
   })
+  return tagged(schema, { kind: 'decimal' })
 }
 
 /** Exact safe integer, from a number or a numeric string. */
 export function integer() {
-  return stringOrNumber.transform((value, ctx) => {
+  const schema = stringOrNumber.transform((value, ctx) => {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return value // fast path: no canonicalising
     const canonical = canonicalDecimal(value)
     const number = canonical === undefined || canonical.includes('.') ? Number.NaN : Number(canonical)
@@ -94,9 +132,16 @@ export function integer() {
     })
     return z.NEVER
   })
+  return tagged(schema, { kind: 'integer' })
 }
 
-/** Identifier that may arrive as a number: always a string afterwards. */
-export function idString() {
-  return stringOrNumber.transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value))
+/** Text that may arrive as a number: always a string afterwards (`7777777.0` reads `"7777777"`). */
+export function text() {
+  return tagged(
+    stringOrNumber.transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value)),
+    { kind: 'text' },
+  )
 }
+
+/** Identifier that may arrive as a number: always a string afterwards, every digit kept. */
+export const idString = text

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod'
 import { CallDetailSchema } from './call-detail'
-import { idString, integer, openEnum } from './drift'
+import { idString, integer, openEnum, optional, text } from './drift'
 
 export const TASK_STATUSES = [
   'created',
@@ -22,22 +22,26 @@ export const TASK_STATUSES = [
   'cancelled',
 ] as const
 
+/**
+ * The vendor marks every field required; only what identifies the task and its calls is required
+ * here (a reconciler must not fail on a missing `SIPLine`), the rest may be absent or `null`.
+ */
 const TaskDetailData = z.looseObject({
-  TaskID: z.string(),
-  TaskName: z.string(),
-  RobotMethod: z.string().optional(),
-  RobotID: idString().optional(),
-  SIPLine: z.string().optional(),
+  TaskID: idString(),
+  TaskName: text(),
+  RobotMethod: optional(openEnum(['single', 'group'])),
+  RobotID: optional(idString()),
+  SIPLine: optional(text()),
   Status: openEnum(TASK_STATUSES),
-  ScheduleStartTime: z.string().optional(),
-  ScheduleEndTime: z.string().optional(),
-  RepeatInterval: integer().optional(),
-  RepeatNumber: integer().optional(),
+  ScheduleStartTime: optional(text()),
+  ScheduleEndTime: optional(text()),
+  RepeatInterval: optional(integer()),
+  RepeatNumber: optional(integer()),
   detail: z.array(CallDetailSchema),
-  workflow_id: z.string().optional(),
-  workflow_name: z.string().optional(),
-  nodetask_id: z.string().optional(),
-  nodetask_name: z.string().optional(),
+  workflow_id: optional(text()),
+  workflow_name: optional(text()),
+  nodetask_id: optional(text()),
+  nodetask_name: optional(text()),
 })
 
 /** AIRudder's field list spells the workflow id `wokflow_id`; its example says `workflow_id`. */
@@ -50,7 +54,7 @@ function fixWorkflowIdSpelling(input: unknown): unknown {
 
 export const TaskDetailResponseSchema = z.looseObject({
   data: z.preprocess(fixWorkflowIdSpelling, TaskDetailData),
-  status: z.string(),
+  status: text(),
   code: integer(),
 })
 

@@ -3,15 +3,17 @@
  * Fields shared by the workflow pushes: which workflow and node task sent them, and the node rows
  * of status-change and list-completion notifications.
  */
-import { z } from 'zod'
+import { optional, text } from './drift'
 
-export const workflowFields = { workflow_id: z.string(), workflow_name: z.string() }
+/** Required in every documented workflow push. */
+export const workflowFields = { workflow_id: text(), workflow_name: text() }
 
-export const nodeTaskFields = { ...workflowFields, nodetask_id: z.string(), nodetask_name: z.string() }
+export const nodeTaskFields = { ...workflowFields, nodetask_id: text(), nodetask_name: text() }
 
+/** Rows of pushes known only from an integrator's code: nothing in them is required. */
 export const nodeRowFields = {
-  nodetask_id: z.string(),
-  nodetask_name: z.string(),
-  node_type: z.string(),
-  task_id: z.string().optional(),
+  nodetask_id: optional(text()),
+  nodetask_name: optional(text()),
+  node_type: optional(text()),
+  task_id: optional(text()),
 }

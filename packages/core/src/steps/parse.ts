@@ -15,6 +15,7 @@ import type { AirudderEvent, Definitions } from '../events/catalogue'
 import type { EventDefinition } from '../events/define-event'
 import type { InvalidEvent, SchemaIssue, Verification } from '../events/event'
 import { eventId } from '../events/event-id'
+import { exactJson } from '../events/exact-numbers'
 import { defaultRegistry, type Registry } from '../events/registry'
 import { type Classification, classify } from './classify'
 
@@ -25,7 +26,11 @@ export type DecodeResult =
   | { readonly ok: true; readonly json: unknown; readonly text: string }
   | { readonly ok: false; readonly message: string }
 
-/** Decodes UTF-8 JSON. The error names the position, never echoes the body (it may hold a signature). */
+/**
+ * Decodes UTF-8 JSON, losslessly: a number `JSON.parse` would round arrives as the string of its
+ * exact digits (see `exactJson`). The error names the position, never echoes the body (it may
+ * hold a signature).
+ */
 export function decodeJson(body: Uint8Array | string): DecodeResult {
   let text: string
   try {
@@ -34,7 +39,7 @@ export function decodeJson(body: Uint8Array | string): DecodeResult {
     return { ok: false, message: 'The body is not valid UTF-8' }
   }
   try {
-    return { ok: true, json: JSON.parse(text), text }
+    return { ok: true, json: exactJson(text, JSON.parse(text)), text }
   } catch (error) {
     if (text.trim() === '') return { ok: false, message: 'The body is empty; expected a JSON object' }
     // V8's message may quote the body; only its position (when given) is passed on.

@@ -1,7 +1,8 @@
 /**
  * @module
  * AIRudder's documented body signature: `Sign` is the lowercase hex md5 of the UTF-8 text
- * `TaskID + KEY` (KEY defaults to `airudder`). Used by call completions and QA reports.
+ * `TaskID + KEY` (KEY defaults to `airudder`). Used by call completions and QA reports, and by
+ * default for any body that carries `Sign`. A numeric `TaskID` is signed over its exact source text.
  *
  * ```ts
  * import { md5Sign } from '@airudder-webhooks/core'
@@ -10,6 +11,7 @@
  * ```
  */
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { topLevelNumberText } from '../events/exact-numbers'
 import { timingSafeEqualString } from './constant-time'
 import { hash } from './hash-backend'
 import { matchKey, toKeyList } from './keys'
@@ -27,6 +29,12 @@ export interface Md5SignOptions {
 /** Lowercase hex md5 of the UTF-8 bytes of `text`. */
 export function md5Hex(text: string): string {
   return bytesToHex(hash('md5', utf8ToBytes(text)))
+}
+
+const decoder = new TextDecoder()
+
+function numberText(body: Uint8Array, field: string): string | undefined {
+  return topLevelNumberText(decoder.decode(body), field)
 }
 
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
@@ -63,10 +71,12 @@ export function md5Sign(options: Md5SignOptions = {}): SyncVerifier {
       if (value === undefined || value === null || value === '') {
         return { ok: false, reason: `missing ${field} field` }
       }
-      if (typeof value !== 'string') return { ok: false, reason: `${field} field is not a string` }
+      // A numeric TaskID is signed as AIRudder wrote it: its exact source text.
+      const signed = typeof value === 'number' ? numberText(input.body, field) : value
+      if (typeof signed !== 'string') return { ok: false, reason: `${field} field is not a string or number` }
       // AIRudder documents lowercase hex; accept uppercase rather than fail on a cosmetic change.
       const received = sign.toLowerCase()
-      const signs = expectedFor(value)
+      const signs = expectedFor(signed)
       const keyIndex = matchKey(keys, (_, index) => timingSafeEqualString(received, signs[index] ?? ''))
       return keyIndex === -1
         ? { ok: false, reason: `${signField} does not match` }

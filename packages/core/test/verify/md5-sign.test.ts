@@ -97,9 +97,9 @@ describe('md5Sign', () => {
     expect(verify({ TaskID: taskId, Sign: 42 })).toEqual({ ok: false, reason: 'Sign field is not a string' })
     expect(verify({ Sign: docSign })).toEqual({ ok: false, reason: 'missing TaskID field' })
     expect(verify({ TaskID: '', Sign: docSign })).toEqual({ ok: false, reason: 'missing TaskID field' })
-    expect(verify({ TaskID: 7, Sign: docSign })).toEqual({
+    expect(verify({ TaskID: true, Sign: docSign })).toEqual({
       ok: false,
-      reason: 'TaskID field is not a string',
+      reason: 'TaskID field is not a string or number',
     })
     for (const json of [undefined, null, 'text', 42, [{ TaskID: taskId, Sign: docSign }]]) {
       expect(verify(json)).toEqual({ ok: false, reason: 'body is not a JSON object' })
