@@ -20,9 +20,8 @@ describe('createWebhooks({ inbox })', () => {
       await sleep(100)
       handled.push([event.payload.TaskID, context.entry.id, context.entry.attempts, context.tx])
     })
-    const started = Date.now()
     expect(await answer(await webhooks.handle(post(signedCall())))).toEqual({ status: 200, body: {} })
-    expect(Date.now() - started).toBeLessThan(100)
+    // Answered before the handler (100 ms) finished: nothing handled yet, without timing the answer.
     expect(handled).toEqual([])
     await webhooks.processor?.drain()
     const [stored] = (await webhooks.inbox?.list()) ?? []
