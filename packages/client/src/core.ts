@@ -1,0 +1,18 @@
+/**
+ * @module
+ * Everything this package takes from `@airudder-webhooks/core`, in one place, so a change in
+ * core's export list is one edit here.
+ */
+export {
+  type AirudderEvent,
+  type CallDetail,
+  type Inbox,
+  type Logger,
+  parse,
+  parseTaskDetail,
+  type RetryOptions,
+  retryDelay,
+  type TaskDetailResponse,
+  type Verification,
+  type Webhooks,
+} from '@airudder-webhooks/core'
