@@ -153,7 +153,7 @@ describe('taskDetail', () => {
     await client.taskDetail('task-a')
     expect(seen[0]?.url).toBe(`${baseUrl}/service/cloud/workflow/taskdetail`)
     expect(seen[0]?.init).toMatchObject({ method: 'POST', body: '{"task_id":"task-a"}' })
-    expect((seen[0]?.init?.headers as Record<string, string>).authorization).toBe('Token tok')
+    expect((seen[0]!.init!.headers as Record<string, string>).authorization).toBe('Token tok')
     expect(createAirudderClient({ token: 't' }).baseUrl).toBe('https://api.airudder.com')
   })
 })
