@@ -14,7 +14,7 @@ if (unconfigured.length > 0) {
   // Refused (401) rather than accepted unchecked: say once how to turn them on.
   console.log(
     `not accepted until configured: ${unconfigured.join(', ')} (set AIRUDDER_HEADER_ALGORITHM ` +
-      'for the X-AIRudder-Sign header, AIRUDDER_URL_TOKEN for unsigned pushes)',
+      'for the X-AIRudder-Sign header, AIRUDDER_URL_TOKEN for unsigned pushes and unknown shapes)',
   )
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Inbox, InboxEntry, NewInboxEntry } from '@airudder-webhooks/core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { queryContract } from './inbox/query-contract'
 
 const entry = (id: string, receivedAt = new Date('2026-01-01T00:00:00Z')): NewInboxEntry => ({
   id,
@@ -146,5 +147,7 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       expect(await box.get('pending')).toMatchObject({ status: 'pending' })
       expect(await box.add(entry('done'))).toBe('stored')
     })
+
+    queryContract(fresh)
   })
 }

@@ -130,11 +130,11 @@ export function runConformance(driver: ConformanceDriver): void {
       expectError(await send({ method: 'GET', path: WEBHOOK_PATH, headers: {} }), 405, 'method_not_allowed')
     })
 
-    it('acknowledges an unknown shape and hands it to onAny', async () => {
+    it("acknowledges an unknown shape that passes the '*' check and hands it to onAny", async () => {
       const { send, received } = setup(driver)
       const reply = await send({
         method: 'POST',
-        path: WEBHOOK_PATH,
+        path: `${WEBHOOK_PATH}?token=${URL_TOKEN}`,
         headers: json,
         body: '{"hello":"world"}',
       })
@@ -142,6 +142,17 @@ export function runConformance(driver: ConformanceDriver): void {
       expect(received).toMatchObject([
         { type: 'unknown', payload: { hello: 'world' }, reason: expect.any(String) },
       ])
+    })
+
+    it('refuses an unknown shape without a check (401), and hands it to nobody', async () => {
+      const { send, received } = setup(driver)
+      const body = '{"hello":"world"}'
+      expectError(
+        await send({ method: 'POST', path: WEBHOOK_PATH, headers: json, body }),
+        401,
+        'invalid_signature',
+      )
+      expect(received).toEqual([])
     })
 
     it('answers 500 when a handler throws, runs the other handlers, and reports the error', async () => {

@@ -15,11 +15,10 @@ export function checkDelivery(
   definition: EventDefinition | undefined,
   input: VerifyInput,
 ): VerifyOutcome | Promise<VerifyOutcome> {
-  const rule = policy.resolve(type, definition)
+  const rule = policy.resolve(type, definition, input.json)
   if (rule === false) return { ok: true, verification: { status: 'skipped', reason: 'opted-out' } }
   if (rule === undefined) {
-    if (type === 'unknown') return { ok: true, verification: { status: 'skipped', reason: 'unknown-event' } }
-    const message = `No verifier is configured for ${type}; set verify: { '${type}': … } or opt out with false`
+    const message = `No verifier is configured for ${type}; set verify: { '${type}': … } (or '*') or opt out with false`
     return { ok: false, code: 'verifier_not_configured', message }
   }
   const threw = () => outcome({ ok: false, reason: `${rule.name} threw while checking the delivery` })

@@ -8,10 +8,10 @@
  * | `AIRUDDER_KEY` | KEY(s) for the md5 `Sign` checks, comma-separated for rotation (default `airudder`) |
  * | `AIRUDDER_HEADER_ALGORITHM` | `X-AIRudder-Sign` construction for chatbot pushes, e.g. `hmac-sha256-hex` |
  * | `AIRUDDER_HEADER_KEY` | key(s) for that header (default: the `AIRUDDER_KEY` keys) |
- * | `AIRUDDER_URL_TOKEN` | secret `?token=` for the pushes AIRudder does not sign (PDS, workflow status/list/custom API) |
+ * | `AIRUDDER_URL_TOKEN` | secret `?token=` in the callback URL: the `'*'` rule, so it covers every push AIRudder does not sign (PDS, workflow status/list/custom API), `unknown` shapes, and chatbot pushes while no header algorithm is set |
  *
  * Types whose variable is unset stay unconfigured, so their deliveries are refused (401) rather
- * than accepted unchecked.
+ * than accepted unchecked. Call completions and QA reports keep the md5 `Sign` either way.
  *
  * ```ts
  * const webhooks = createWebhooks(optionsFromEnv(process.env))
@@ -24,12 +24,13 @@ import { urlToken } from './verify/url-token'
 
 /** Types AIRudder signs with the `X-AIRudder-Sign` header. */
 export const HEADER_SIGNED_TYPES = ['workflow.chatbot.session_ended', 'chatbot.*'] as const
-/** Types AIRudder does not sign at all. */
+/** Types AIRudder does not sign at all (the URL token, `'*'`, covers them and `unknown`). */
 export const UNSIGNED_TYPES = [
   'pds.*',
   'workflow.status.changed',
   'workflow.list.completed',
   'workflow.custom_api.pushed',
+  'unknown',
 ] as const
 
 const list = (value: string | undefined) =>
@@ -57,13 +58,15 @@ export function optionsFromEnv(env: Readonly<Record<string, string | undefined>>
     const headerKeys = list(env.AIRUDDER_HEADER_KEY)
     const verifier = headerSign({ algorithm, keys: headerKeys.length > 0 ? headerKeys : key })
     for (const type of HEADER_SIGNED_TYPES) verify[type] = verifier
-  } else unconfigured.push(...HEADER_SIGNED_TYPES)
+  }
 
   const tokens = list(env.AIRUDDER_URL_TOKEN)
-  if (tokens.length > 0) {
-    const verifier = urlToken({ tokens })
-    for (const type of UNSIGNED_TYPES) verify[type] = verifier
-  } else unconfigured.push(...UNSIGNED_TYPES)
+  // '*' comes after each type's built-in md5 `Sign`, so signed pushes keep their own check.
+  if (tokens.length > 0) verify['*'] = urlToken({ tokens })
+  else {
+    if (!algorithm) unconfigured.push(...HEADER_SIGNED_TYPES)
+    unconfigured.push(...UNSIGNED_TYPES)
+  }
 
   return { key, verify: verify as VerifyRules, unconfigured }
 }

@@ -22,8 +22,9 @@
  * ```
  * The table must exist: this module never migrates on its own.
  */
-import type { InboxListOptions, NewInboxEntry, TransactionalInbox } from '@airudder-webhooks/core'
+import type { NewInboxEntry, TransactionalInbox } from '@airudder-webhooks/core'
 import type { Pool, PoolClient, QueryResultRow } from 'pg'
+import { createQueries } from './queries'
 import { type InboxRow, toEntry } from './rows'
 import { explainMissingTable, tableName } from './table'
 
@@ -85,6 +86,7 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
     RETURNING ${t}.*, due.available_at AS due_at`
 
   return {
+    ...createQueries(query, t),
     async add(entry: NewInboxEntry) {
       const { rowCount } = await query(
         `INSERT INTO ${t} (id, type, raw, received_at, verification) VALUES ($1, $2, $3, $4, $5)
@@ -147,17 +149,6 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
     async get(id) {
       const { rows } = await query<InboxRow>(`SELECT * FROM ${t} WHERE id = $1`, [id])
       return rows[0] && toEntry(rows[0])
-    },
-    async list(listOptions: InboxListOptions = {}) {
-      const limit = listOptions.limit ?? 100
-      const { rows } =
-        listOptions.status === undefined
-          ? await query<InboxRow>(`SELECT * FROM ${t} ORDER BY received_at DESC, id DESC LIMIT $1`, [limit])
-          : await query<InboxRow>(
-              `SELECT * FROM ${t} WHERE status = $1 ORDER BY received_at DESC, id DESC LIMIT $2`,
-              [listOptions.status, limit],
-            )
-      return rows.map(toEntry)
     },
     async requeue(id) {
       const { rowCount } = await query(

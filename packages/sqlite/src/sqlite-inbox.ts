@@ -16,8 +16,9 @@
  * against a killed process (a WAL commit is in the OS's page cache before `add` returns) and
  * saves an fsync per write, but a power cut may roll back the last acknowledged deliveries.
  */
-import type { Inbox, InboxEntry, InboxListOptions, NewInboxEntry } from '@airudder-webhooks/core'
+import type { Inbox, InboxEntry, NewInboxEntry } from '@airudder-webhooks/core'
 import Database from 'better-sqlite3'
+import { createQueries } from './queries'
 import { type InboxRow, toEntry } from './rows'
 import { createTable, tableName } from './schema'
 
@@ -72,12 +73,6 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
     `UPDATE ${t} SET status = 'dead', last_error = @error, updated_at = @now WHERE ${held}`,
   )
   const get = db.prepare<[string], InboxRow>(`SELECT * FROM ${t} WHERE id = ?`)
-  const listAll = db.prepare<[number], InboxRow>(
-    `SELECT * FROM ${t} ORDER BY received_at DESC, rowid DESC LIMIT ?`,
-  )
-  const listStatus = db.prepare<[string, number], InboxRow>(
-    `SELECT * FROM ${t} WHERE status = ? ORDER BY received_at DESC, rowid DESC LIMIT ?`,
-  )
   const requeue = db.prepare(`
     UPDATE ${t} SET status = 'pending', attempts = 0, available_at = ?, last_error = NULL, updated_at = ?
     WHERE id = ? AND status IN ('dead', 'done')`)
@@ -93,6 +88,7 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   })
 
   return {
+    ...createQueries(db, table, now),
     async add(entry: NewInboxEntry) {
       const { changes } = insert.run({
         id: entry.id,
@@ -119,12 +115,6 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
     async get(id) {
       const row = get.get(id)
       return row && toEntry(row)
-    },
-    async list(listOptions: InboxListOptions = {}) {
-      const limit = listOptions.limit ?? 100
-      const rows =
-        listOptions.status === undefined ? listAll.all(limit) : listStatus.all(listOptions.status, limit)
-      return rows.map(toEntry)
     },
     async requeue(id) {
       const at = now()

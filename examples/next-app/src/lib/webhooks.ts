@@ -14,7 +14,7 @@ if (unconfigured.length > 0) {
   console.log(
     `not accepted until configured: ${unconfigured.join(', ')} ` +
       '(set AIRUDDER_HEADER_ALGORITHM for the X-AIRudder-Sign header, ' +
-      'AIRUDDER_URL_TOKEN for unsigned pushes)',
+      'AIRUDDER_URL_TOKEN for unsigned pushes and unknown shapes)',
   )
 }
 

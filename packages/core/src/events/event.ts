@@ -8,9 +8,9 @@ export type Verification =
   | { readonly status: 'verified'; readonly method: string; readonly keyIndex?: number }
   | {
       readonly status: 'skipped'
-      /** `opted-out`: the user set `verify: false` for this type; `unknown-event`: no check applies to
-       * an unknown shape; `not-checked`: parsed without verification (`parse()`). */
-      readonly reason: 'opted-out' | 'unknown-event' | 'not-checked'
+      /** `opted-out`: the user set `verify: false` for this type (or `'*'`); `not-checked`: parsed
+       * without verification (`parse()`). */
+      readonly reason: 'opted-out' | 'not-checked'
     }
 
 export interface WebhookEvent<TType extends string, TPayload> {

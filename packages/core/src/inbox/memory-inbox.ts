@@ -3,6 +3,7 @@
  * `createMemoryInbox()`: the inbox contract in memory. It is the reference the durable inboxes
  * are tested against and handy in tests; it is NOT durable (a restart loses everything).
  */
+import { matchesListOptions, statsOf } from './query'
 import type { Inbox, InboxEntry, InboxLease, NewInboxEntry } from './types'
 
 export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
@@ -65,18 +66,28 @@ export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
       return entries.get(id)
     },
     async list(options = {}) {
-      const all = [...entries.values()].filter(
-        (e) => options.status === undefined || e.status === options.status,
-      )
-      return all
+      return [...entries.values()]
+        .filter((e) => matchesListOptions(e, options))
         .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
         .slice(0, options.limit ?? 100)
+    },
+    async stats() {
+      return statsOf(entries.values())
     },
     async requeue(id) {
       const status = entries.get(id)?.status
       if (status !== 'dead' && status !== 'done') return false
       update(id, { status: 'pending', attempts: 0, availableAt: now(), lastError: undefined })
       return true
+    },
+    async requeueDead(type) {
+      let requeued = 0
+      for (const entry of entries.values()) {
+        if (entry.status !== 'dead' || (type !== undefined && entry.type !== type)) continue
+        update(entry.id, { status: 'pending', attempts: 0, availableAt: now(), lastError: undefined })
+        requeued++
+      }
+      return requeued
     },
     async prune(before) {
       let removed = 0

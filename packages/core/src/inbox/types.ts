@@ -41,7 +41,34 @@ export type InboxLease = Pick<InboxEntry, 'id' | 'attempts'>
 
 export interface InboxListOptions {
   readonly status?: InboxStatus | undefined
+  /** Only entries of this event type (`workflow.call.completed`, …). */
+  readonly type?: string | undefined
+  /** Only entries received at or after this time. */
+  readonly receivedAfter?: Date | undefined
+  /** Only entries received before this time. */
+  readonly receivedBefore?: Date | undefined
+  /**
+   * Only entries whose id or raw body contains this text, ignoring ASCII case: a `TaskID`, `CallID`,
+   * `CaseID` or `callid`. A scan of the bodies: meant for an operator's search, not a hot path.
+   */
+  readonly search?: string | undefined
+  /** Default 100. */
   readonly limit?: number | undefined
+}
+
+/** How many entries one event type has in one status. */
+export interface InboxCount {
+  readonly type: string
+  readonly status: InboxStatus
+  readonly count: number
+}
+
+/** What `stats()` reports: what an operator's console and the depth metrics show. */
+export interface InboxStats {
+  /** One row per type and status that has entries, sorted by type then status. */
+  readonly counts: readonly InboxCount[]
+  /** When the oldest `pending` entry was received (`undefined` when none is pending). */
+  readonly oldestPendingAt: Date | undefined
 }
 
 export interface Inbox {
@@ -60,14 +87,18 @@ export interface Inbox {
    */
   fail(lease: InboxLease, error: string, retryAt: Date | null): Promise<boolean>
   get(id: string): Promise<InboxEntry | undefined>
-  /** Newest first. */
+  /** Newest first (by `receivedAt`), filtered by every option given. */
   list(options?: InboxListOptions): Promise<InboxEntry[]>
+  /** Entries counted by type and status, and the age of the oldest pending one. */
+  stats(): Promise<InboxStats>
   /**
    * A dead (or done) entry becomes pending again with its attempts reset. False when there is no
    * such entry, or it is pending or processing (a processor may hold it: requeueing it would run
    * its handlers twice).
    */
   requeue(id: string): Promise<boolean>
+  /** Every `dead` entry (of `type` when given) becomes pending again with its attempts reset; returns how many. */
+  requeueDead(type?: string): Promise<number>
   /** Deletes `done` entries last updated before `before`; returns how many. Their ids are then forgotten. */
   prune(before: Date): Promise<number>
   close?(): Promise<void>

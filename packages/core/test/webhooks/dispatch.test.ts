@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type AirudderEvent, parse } from '../../src/index'
+import { type AirudderEvent, parse, urlToken } from '../../src/index'
 import { fixtureText } from '../fixtures'
 import { answer, post, quietWebhooks, signedCall } from './helpers'
 
@@ -100,12 +100,33 @@ describe('listeners and dispatch', () => {
     expect(ids).toEqual(['a', 'b'])
   })
 
-  it('acknowledges unknown events and hands them to on("unknown") with the reason', async () => {
-    const webhooks = quietWebhooks()
+  it('acknowledges unknown events that pass their check and hands them to on("unknown") with the reason', async () => {
+    const webhooks = quietWebhooks({ verify: { unknown: urlToken({ tokens: 's3cret' }) } })
     const reasons: string[] = []
     webhooks.on('unknown', (e) => void reasons.push(e.reason))
-    expect(await answer(await webhooks.handle(post('{"hello":"world"}')))).toEqual({ status: 200, body: {} })
+    const url = 'http://localhost/hook?token=s3cret'
+    expect(await answer(await webhooks.handle(post('{"hello":"world"}', {}, url)))).toEqual({
+      status: 200,
+      body: {},
+    })
     expect(reasons).toEqual(['no known event shape matches its top-level fields ("hello")'])
+  })
+
+  it('refuses unknown events when nothing checks them, like any other type', async () => {
+    const webhooks = quietWebhooks()
+    const seen: unknown[] = []
+    webhooks.onAny((event) => void seen.push(event))
+    expect(await answer(await webhooks.handle(post('{"hello":"world"}')))).toEqual({
+      status: 401,
+      body: {
+        error: {
+          code: 'verifier_not_configured',
+          message:
+            "No verifier is configured for unknown; set verify: { 'unknown': … } (or '*') or opt out with false",
+        },
+      },
+    })
+    expect(seen).toEqual([])
   })
 
   it('survives an onError listener that throws', async () => {

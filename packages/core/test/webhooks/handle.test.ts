@@ -111,7 +111,7 @@ describe('handle(request): the HTTP pipeline', () => {
         error: {
           code: 'verifier_not_configured',
           message:
-            "No verifier is configured for pds.contact.status; set verify: { 'pds.contact.status': … } or opt out with false",
+            "No verifier is configured for pds.contact.status; set verify: { 'pds.contact.status': … } (or '*') or opt out with false",
         },
       },
     })
