@@ -45,8 +45,10 @@ export interface AirudderClientOptions {
   readonly logger?: Logger | undefined
 }
 
-/** The task as the pull API describes it, without its calls. */
-export type TaskInfo = Omit<TaskDetailResponse['data'], 'detail'>
+type TaskData = TaskDetailResponse['data']
+
+/** The task as the pull API describes it, without its calls (`Omit` would lose the named fields of a loose object). */
+export type TaskInfo = { [K in keyof TaskData as K extends 'detail' ? never : K]: TaskData[K] }
 
 export interface TaskDetail {
   readonly task: TaskInfo

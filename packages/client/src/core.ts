@@ -8,11 +8,11 @@ export {
   type CallDetail,
   type Inbox,
   type Logger,
+  md5Hex,
   parse,
   parseTaskDetail,
   type RetryOptions,
   retryDelay,
   type TaskDetailResponse,
   type Verification,
-  type Webhooks,
 } from '@airudder-webhooks/core'

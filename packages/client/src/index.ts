@@ -19,4 +19,30 @@ export {
   type TaskInfo,
 } from './client'
 export { AirudderApiError, type AirudderApiErrorCode } from './errors'
+export type { SeenEvent } from './reconcile/learn'
+export { createMemoryReconcileStore } from './reconcile/memory-store'
+export {
+  createReconciler,
+  type Reconciler,
+  type ReconcilerHost,
+  type ReconcilerOptions,
+} from './reconcile/reconciler'
+export {
+  deliveryId,
+  isRecovered,
+  PULL_API_VERIFICATION,
+  recount,
+  recoveredBody,
+  recoverTask,
+} from './reconcile/recover'
+export {
+  type ReconcileReport,
+  type ReconcileStore,
+  reportFromJson,
+  reportToJson,
+  type TaskLease,
+  type TaskSource,
+  type TrackedTask,
+  type TrackedTaskState,
+} from './reconcile/store'
 export type { TokenSource } from './token'
