@@ -45,6 +45,12 @@ export interface AddTaskOptions {
   readonly status?: TaskStatus | undefined
 }
 
+export interface PushOptions {
+  readonly taskIds?: readonly string[] | undefined
+  /** Which calls to push (`index` is the call's position in its task). Default all. */
+  readonly select?: ((task: SimulatedTask, call: SimulatedCall, index: number) => boolean) | undefined
+}
+
 export interface Simulator {
   readonly key: string
   /** A token the pull API accepts now (changes with `rotateToken`). */
@@ -57,8 +63,11 @@ export interface Simulator {
   readonly tasks: readonly SimulatedTask[]
   /** The signed body AIRudder would push for one call. */
   pushBody(taskId: string, callId: string): string
-  /** Pushes every call (of the given tasks, or all) under the contract; resolves once each is delivered or dropped. */
-  push(url: string, options?: { readonly taskIds?: readonly string[] | undefined }): Promise<DeliveryRecord[]>
+  /**
+   * Pushes every call (of the given tasks, or all; those `select` keeps) under the contract;
+   * resolves once each is delivered or dropped.
+   */
+  push(url: string, options?: PushOptions): Promise<DeliveryRecord[]>
   /** One push attempt for one call, no retries. */
   deliverOnce(url: string, taskId: string, callId: string): Promise<AttemptOutcome>
   /** Faults for the next pull requests, in order. */
@@ -148,13 +157,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         if (!task) throw new Error(`@airudder-webhooks/client/simulator: no task ${id}`)
         return task
       }) ?? [...tasks.values()]
+      const select = pushOptions.select ?? (() => true)
       const targets = chosen.flatMap((task) =>
-        task.calls.map((call) => ({
-          url,
-          taskId: task.TaskID,
-          callId: call.CallID,
-          body: pushBody(task, call, key),
-        })),
+        task.calls
+          .filter((call, index) => select(task, call, index))
+          .map((call) => ({
+            url,
+            taskId: task.TaskID,
+            callId: call.CallID,
+            body: pushBody(task, call, key),
+          })),
       )
       return Promise.all(targets.map((target) => push(target, contract, slots)))
     },
