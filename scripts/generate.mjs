@@ -26,6 +26,7 @@ if (!existsSync(cli)) {
   process.exit(1)
 }
 const { eventJsonSchemas, schemaDefinitions } = await import(cli)
+const { SIGNING_DOCS } = await import(join(root, 'packages/core/dist/schemas.js'))
 
 /** `Details` is an array: `Details[]`; `callee` an object: `callee{}`; `event` pinned: `event` = `x`. */
 function describeField(path, kind) {
@@ -50,15 +51,18 @@ function describeMatcher(matcher) {
 const cell = (text) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 
 function row(definition) {
-  const docs = definition.docs ?? { push: '', id: '', verification: '' }
+  const docs = definition.docs ?? { push: '', id: '' }
   const type = definition.type === 'chatbot.*' ? 'chatbot.<event>' : definition.type
-  const builtIn = definition.verify !== undefined && definition.verify !== false ? ' (built in)' : ''
+  const builtIn =
+    (definition.verify !== undefined && definition.verify !== false) || definition.signing === 'md5-sign'
+      ? ' (built in)'
+      : ''
   const cells = [
     `\`${type}\``,
     docs.push,
     describeMatcher(definition.matches),
     docs.id,
-    docs.verification + builtIn,
+    (SIGNING_DOCS[definition.signing] ?? '') + builtIn,
   ]
   return `| ${cells.map(cell).join(' | ')} |`
 }

@@ -5,7 +5,7 @@
  */
 
 import { fixtureJson } from '@airudder-webhooks/conformance'
-import { computeSignature, md5Hex } from '@airudder-webhooks/core'
+import { computeSignature, md5Hex } from '@airudder-webhooks/core/testing'
 import { HEADER_KEY, KEY } from './kit'
 
 export interface BenchDelivery {

@@ -10,7 +10,7 @@ import { createWebhooks, headerSign, type IdempotencyStore } from '@airudder-web
 export const KEY = 'bench-key'
 export const HEADER_KEY = 'bench-header-key'
 
-export const alwaysNew: IdempotencyStore = { claim: () => 'new', complete() {}, release() {} }
+export const alwaysNew: IdempotencyStore = { reserve: () => 'new', markDone() {}, release() {} }
 
 export function benchWebhooks<C = unknown>() {
   const webhooks = createWebhooks<[], C>({

@@ -5,7 +5,9 @@
  * receiver will accept), over the body as captured and, when it ends with a newline that an
  * editor or `echo` may have added, over the body without it.
  */
-import { HEADER_SIGN_ALGORITHMS, type HeaderSignAlgorithm, headerSign } from '@airudder-webhooks/core'
+
+import { headerSign } from '@airudder-webhooks/core'
+import { HEADER_SIGN_ALGORITHMS, type HeaderSignAlgorithm } from '@airudder-webhooks/core/schemas'
 
 export interface SignatureMatch {
   readonly algorithm: HeaderSignAlgorithm

@@ -10,7 +10,9 @@
  * for (const { type, file, schema } of eventJsonSchemas()) console.log(type, file, schema.title)
  * ```
  */
-import { builtinEvents, chatbotEvent, type EventDefinition } from '@airudder-webhooks/core'
+
+import type { EventDefinition } from '@airudder-webhooks/core'
+import { builtinEvents, chatbotEvent } from '@airudder-webhooks/core/schemas'
 import { z } from 'zod'
 
 export type JsonSchema = { readonly [key: string]: unknown }

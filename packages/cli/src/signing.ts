@@ -4,7 +4,8 @@
  * becomes the test kit's sample, signed; a captured file is sent as captured unless `--key` or
  * `--scheme` asks for it to be re-signed.
  */
-import { classify, HEADER_SIGN_ALGORITHMS } from '@airudder-webhooks/core'
+import { classify } from '@airudder-webhooks/core'
+import { HEADER_SIGN_ALGORITHMS } from '@airudder-webhooks/core/schemas'
 import { deliveryUrl, type SignScheme, signDelivery } from '@airudder-webhooks/core/testing'
 import { UsageError } from './args'
 import type { Captured } from './captured'

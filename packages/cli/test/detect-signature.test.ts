@@ -1,4 +1,4 @@
-import { HEADER_SIGN_ALGORITHMS } from '@airudder-webhooks/core'
+import { HEADER_SIGN_ALGORITHMS } from '@airudder-webhooks/core/schemas'
 import { buildEvent, signDelivery } from '@airudder-webhooks/core/testing'
 import { describe, expect, it } from 'vitest'
 import { cli, HEADER_KEY, tempFiles } from './helpers'

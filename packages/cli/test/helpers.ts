@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type RunningServer, startServer } from '@airudder-webhooks/conformance'
-import { createNodeHandler, createWebhooks, type WebhooksOptions } from '@airudder-webhooks/core'
+import { createWebhooks, type WebhooksOptions } from '@airudder-webhooks/core'
+import { createNodeHandler } from '@airudder-webhooks/core/node'
 import { afterAll, beforeAll } from 'vitest'
 
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url))

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { builtinEvents } from '@airudder-webhooks/core'
+import { builtinEvents } from '@airudder-webhooks/core/schemas'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers'
 

@@ -14,14 +14,9 @@
  * backoff and jitter, other 4xx never; a 401 refreshes a token function's token and retries once.
  * Errors are `AirudderApiError`s naming the task; the token appears in no error and no log line.
  */
-import {
-  type CallDetail,
-  type Logger,
-  parseTaskDetail,
-  type RetryOptions,
-  retryDelay,
-  type TaskDetailResponse,
-} from './core'
+
+import { type RetryOptions, retryDelay } from './backoff'
+import { type CallDetail, type Logger, parseTaskDetail, type TaskDetailResponse } from './core'
 import { AirudderApiError } from './errors'
 import { type TokenSource, tokenFrom } from './token'
 

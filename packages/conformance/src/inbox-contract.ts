@@ -3,7 +3,8 @@
  * `runInboxContract(name, open)`: what every `Inbox` implementation must do, run against the
  * in-memory reference and each durable inbox. `open()` returns a fresh, empty inbox.
  */
-import type { Inbox, InboxEntry, NewInboxEntry } from '@airudder-webhooks/core'
+import type { Inbox, InboxEntry } from '@airudder-webhooks/core'
+import type { NewInboxEntry } from '@airudder-webhooks/core/inbox'
 import { afterEach, describe, expect, it } from 'vitest'
 import { queryContract } from './inbox/query-contract'
 

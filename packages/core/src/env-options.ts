@@ -17,21 +17,16 @@
  * const webhooks = createWebhooks(optionsFromEnv(process.env))
  * ```
  */
-import type { VerificationOptions, VerifyRules } from './verification'
+import { typesSignedWith } from './events/signing'
+import type { VerificationOptions, VerifyRules } from './steps/verification'
 import { HEADER_SIGN_ALGORITHMS, isHeaderSignAlgorithm } from './verify/algorithms'
 import { headerSign } from './verify/header-sign'
 import { urlToken } from './verify/url-token'
 
-/** Types AIRudder signs with the `X-AIRudder-Sign` header. */
-export const HEADER_SIGNED_TYPES = ['workflow.chatbot.session_ended', 'chatbot.*'] as const
+/** Types AIRudder signs with the `X-AIRudder-Sign` header, from the definitions' `signing`. */
+const HEADER_SIGNED_TYPES = typesSignedWith('header-sign')
 /** Types AIRudder does not sign at all (the URL token, `'*'`, covers them and `unknown`). */
-export const UNSIGNED_TYPES = [
-  'pds.*',
-  'workflow.status.changed',
-  'workflow.list.completed',
-  'workflow.custom_api.pushed',
-  'unknown',
-] as const
+const UNSIGNED_TYPES = [...typesSignedWith('unsigned'), 'unknown']
 
 const list = (value: string | undefined) =>
   value

@@ -1,51 +1,54 @@
 /**
  * @module
- * `@airudder-webhooks/core`: typed, verified AIRudder webhook events.
+ * `@airudder-webhooks/core`: typed, verified AIRudder webhook events. This list is the whole
+ * public surface of the root (a test holds it to exactly these names): what a user writes to
+ * receive webhooks, check a delivery, run one step alone, or plug in a store. Zod schemas, enum
+ * lists and drift helpers are in `@airudder-webhooks/core/schemas`, the Node bridge in
+ * `@airudder-webhooks/core/node`, what an inbox implementation needs in `@airudder-webhooks/core/inbox`,
+ * the test kit in `@airudder-webhooks/core/testing`.
+ *
+ * - receiving: `createWebhooks`, `optionsFromEnv`, `Webhooks`, `WebhooksOptions`, `Receiver` (what
+ *   every adapter takes), `Delivery`, `Answer`, `Logger`, `WebhookError`, `ErrorCode`
+ * - events: `AirudderEvent`, `EventOf`, `EventType`, `UnknownEvent`, `InvalidEvent`, `Verification`,
+ *   `defineEvent`, `EventDefinition`, `Definitions`, `createRegistry`, `summarizeEvent`
+ * - verification: `md5Sign`, `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
+ *   `VerifyInput`, `VerifyResult`, `VerifyRules`
+ * - the pipeline steps, each usable alone: `decodeJson`, `classify`, `verifyDelivery`, `validate`,
+ *   `toEvent`, `parse`
+ * - stores: `createMemoryIdempotencyStore`, `IdempotencyStore`, `createMemoryInbox`, `Inbox`,
+ *   `InboxEntry`, `InboxContext`
  *
  * ```ts
- * import { classify, parse, md5Sign } from '@airudder-webhooks/core'
- * const result = parse(body)
- * if (result.ok && result.event.type === 'workflow.call.completed') {
- *   for (const call of result.event.payload.Details) console.log(call.CallID, call.Intention)
- * }
+ * import { createWebhooks, optionsFromEnv } from '@airudder-webhooks/core'
+ * const webhooks = createWebhooks(optionsFromEnv(process.env))
+ * webhooks.on('workflow.call.completed', (event) => {
+ *   for (const call of event.payload.Details) console.log(call.CallID, call.Intention)
+ * })
+ * export const POST = (request: Request) => webhooks.handle(request)
  * ```
  */
 
-export * from './env-options'
-export * from './events/catalogue'
-export type { ChatbotChannelMessageSent, ChatbotEventPayload } from './events/chatbot'
-export { chatbotChannelMessageSent, chatbotEvent } from './events/chatbot'
-export { type Classification, classify } from './events/classify'
-export * from './events/define-event'
-export type * from './events/event'
-export { eventId, rawBodyId } from './events/event-id'
-export * from './events/parse'
-export * from './events/pds'
-export * from './events/qa-recording-reported'
-export { createRegistry, defaultRegistry, type Registry } from './events/registry'
-export { isJsonObject, type JsonObject } from './events/shape'
+export { createWebhooks, type Webhooks, type WebhooksOptions } from './create-webhooks'
+export { optionsFromEnv } from './env-options'
+export type { AirudderEvent, Definitions, EventOf, EventType } from './events/catalogue'
+export { defineEvent, type EventDefinition } from './events/define-event'
+export type { InvalidEvent, UnknownEvent, Verification } from './events/event'
+export { createRegistry } from './events/registry'
 export { summarizeEvent } from './events/summarize'
-export * from './events/workflow-call-completed'
-export * from './events/workflow-chatbot-session-ended'
-export * from './events/workflow-custom-api-pushed'
-export * from './events/workflow-list-completed'
-export * from './events/workflow-status-changed'
-export { type HandleOptions, toResponse } from './http/handle'
-export { isJsonContentType } from './http/preflight'
-export * from './inbox/backoff'
+export type { Receiver } from './http/receiver'
 export { createMemoryInbox } from './inbox/memory-inbox'
-export type { ProcessingOptions, Processor } from './inbox/processor'
-export { compareCounts, INBOX_STATUSES, matchesListOptions, statsOf } from './inbox/query'
-export type * from './inbox/types'
-export * from './node/node-bridge'
-export * from './schema/call-detail'
-export * from './schema/chatbot-message'
-export * from './schema/drift'
-export * from './schema/task-detail'
-export * from './verification'
-export * from './verify/index'
-export * from './webhooks/create-webhooks'
-export { ERROR_STATUS, type ErrorBody, type ErrorCode, WebhookError } from './webhooks/errors'
-export * from './webhooks/idempotency'
+export { classify } from './steps/classify'
+export { decodeJson, parse, toEvent, validate } from './steps/parse'
+export type { VerifyRules } from './steps/verification'
+export { verifyDelivery } from './steps/verify'
+export { customVerifier } from './verify/custom'
+export { headerSign } from './verify/header-sign'
+export { ipAllowlist } from './verify/ip-allowlist'
+export { md5Sign } from './verify/md5-sign'
+export type { Verifier, VerifyInput, VerifyResult } from './verify/types'
+export { urlToken } from './verify/url-token'
+export { type ErrorCode, WebhookError } from './webhooks/errors'
+export { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
+export type { Inbox, InboxContext, InboxEntry } from './webhooks/inbox-contract'
 export type { Delivery } from './webhooks/pipeline'
 export type { Answer, Logger } from './webhooks/runtime'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type CallDetail, parseCallDetail, parseTaskDetail } from '../src/index'
+import { type CallDetail, parseCallDetail, parseTaskDetail } from '../src/schemas'
 import { fixtureJson } from './fixtures'
 
 /** The same call written the way the pull API writes it: `case_id`, amounts as numbers. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ChatMessageSchema, MessageContentSchema, parse } from '../src/index'
+import { parse } from '../src/index'
+import { ChatMessageSchema, MessageContentSchema } from '../src/schemas'
 import { fixtureJson, fixtureText } from './fixtures'
 
 describe('chatbot messages', () => {

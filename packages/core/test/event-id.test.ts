@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parse, rawBodyId } from '../src/index'
+import { parse } from '../src/index'
+import { rawBodyId } from '../src/schemas'
 import { fixtureJson, fixtureText, pushFixtures } from './fixtures'
 
 const idOf = (body: string) => {

@@ -2,14 +2,13 @@ import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import {
   type AirudderEvent,
-  type CallDetail,
   createRegistry,
   defineEvent,
   type EventOf,
-  type MessageContent,
   parse,
   type VerifyRules,
 } from '../src/index'
+import type { CallDetail, MessageContent } from '../src/schemas'
 
 describe('event types', () => {
   it('EventOf gives one member of the union', () => {

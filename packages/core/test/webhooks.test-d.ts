@@ -1,16 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
+import type { TransactionalInbox } from '../src/inbox'
 import {
   createMemoryInbox,
-  createNodeHandler,
   createWebhooks,
   defineEvent,
   type EventOf,
   type Inbox,
   type InboxContext,
-  type TransactionalInbox,
-  type WebhookEvent,
 } from '../src/index'
+import { createNodeHandler } from '../src/node'
+import type { WebhookEvent } from '../src/schemas'
 
 describe('webhooks.on() typing', () => {
   const webhooks = createWebhooks<[], { requestId: string }>()

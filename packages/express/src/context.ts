@@ -12,7 +12,7 @@ import {
   createWebhooks as createCoreWebhooks,
   type Definitions,
   type Inbox,
-  type WebhooksFor,
+  type Webhooks,
   type WebhooksOptions,
 } from '@airudder-webhooks/core'
 import type { Request, Response } from 'express'
@@ -23,6 +23,6 @@ export type ExpressContext = { req: Request; res: Response }
 /** With an `inbox`, handlers run after the response, so their context is the entry's `{ entry, tx }`. */
 export function createWebhooks<const D extends Definitions = [], I extends Inbox | undefined = undefined>(
   options: WebhooksOptions<D, I> = {},
-): WebhooksFor<D, I, ExpressContext> {
+): Webhooks<D, ExpressContext, I> {
   return createCoreWebhooks<D, ExpressContext, I>(options)
 }

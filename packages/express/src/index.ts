@@ -19,4 +19,4 @@
  * ```
  */
 export { createWebhooks, type ExpressContext } from './context'
-export { type AirudderRouterOptions, airudder, airudderRouter } from './middleware'
+export { type AirudderOptions, type AirudderRouterOptions, airudder, airudderRouter } from './middleware'

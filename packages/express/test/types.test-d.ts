@@ -1,4 +1,5 @@
-import { type CallDetail, CallDetailSchema, defineEvent, type EventOf } from '@airudder-webhooks/core'
+import { defineEvent, type EventOf } from '@airudder-webhooks/core'
+import { type CallDetail, CallDetailSchema } from '@airudder-webhooks/core/schemas'
 import type { Request, RequestHandler, Response } from 'express'
 import { describe, expectTypeOf, it } from 'vitest'
 import { airudder, airudderRouter, createWebhooks, type ExpressContext } from '../src/index'

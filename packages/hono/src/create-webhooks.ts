@@ -15,7 +15,7 @@ import {
   createWebhooks as createCoreWebhooks,
   type Definitions,
   type Inbox,
-  type WebhooksFor,
+  type Webhooks,
   type WebhooksOptions,
 } from '@airudder-webhooks/core'
 import type { Context, Env } from 'hono'
@@ -29,6 +29,6 @@ export function createWebhooks<
   const D extends Definitions = [],
   E extends Env = BlankEnv,
   I extends Inbox | undefined = undefined,
->(options: WebhooksOptions<D, I> = {}): WebhooksFor<D, I, Context<E>> {
+>(options: WebhooksOptions<D, I> = {}): Webhooks<D, Context<E>, I> {
   return createCoreWebhooks<D, Context<E>, I>(options)
 }

@@ -13,23 +13,9 @@
  * app.post('/webhooks/airudder', airudder(webhooks))
  * ```
  */
-import { type HandleOptions, type Logger, toResponse } from '@airudder-webhooks/core'
+import type { Receiver } from '@airudder-webhooks/core'
 import type { Context, Env } from 'hono'
 import type { BlankEnv } from 'hono/types'
-
-/**
- * The part of a `Webhooks` object the handler uses; any `createWebhooks()` result fits, one with an
- * inbox too (its handlers run later, with the entry as context). The options are spelt out rather than
- * `HandleOptions<Context<E>>`: TypeScript compares two instances of one generic by variance alone,
- * which would refuse an inbox receiver's `HandleOptions<unknown>`.
- */
-export interface HonoReceiver<E extends Env = BlankEnv> {
-  readonly logger: Logger | undefined
-  handle(
-    request: Request,
-    options?: Omit<HandleOptions<unknown>, 'context'> & { readonly context?: Context<E> | undefined },
-  ): Promise<Response>
-}
 
 export interface AirudderOptions<E extends Env = BlankEnv> {
   /**
@@ -39,22 +25,15 @@ export interface AirudderOptions<E extends Env = BlankEnv> {
   readonly ip?: ((c: Context<E>) => string | undefined) | undefined
 }
 
-const ALREADY_READ =
-  '@airudder-webhooks/hono: the request body was already read by another middleware ' +
-  '(c.req.json(), a validator, a body parser); mount airudder() on a route where nothing reads ' +
-  'the body first, so the signature is checked against the raw bytes'
+const ADAPTER = {
+  name: '@airudder-webhooks/hono',
+  mounting:
+    'mount airudder() on a route where nothing reads the body first (c.req.json(), a validator, a body parser), so the signature is checked against the raw bytes',
+}
 
 export function airudder<E extends Env = BlankEnv>(
-  webhooks: HonoReceiver<E>,
+  webhooks: Receiver<Context<E>>,
   options: AirudderOptions<E> = {},
 ): (c: Context<E>) => Promise<Response> {
-  return async (c) => {
-    const request = c.req.raw
-    if (request.bodyUsed) {
-      webhooks.logger?.error(ALREADY_READ)
-      const message = 'The webhook endpoint is misconfigured: its body was already parsed'
-      return toResponse({ status: 500, body: { error: { code: 'body_already_parsed', message } } })
-    }
-    return webhooks.handle(request, { context: c, ip: options.ip?.(c) })
-  }
+  return (c) => webhooks.handle(c.req.raw, { context: c, ip: options.ip?.(c), adapter: ADAPTER })
 }

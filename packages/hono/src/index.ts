@@ -17,4 +17,4 @@
  * ```
  */
 export { createWebhooks } from './create-webhooks'
-export { type AirudderOptions, airudder, type HonoReceiver } from './handler'
+export { type AirudderOptions, airudder } from './handler'

@@ -16,7 +16,7 @@ import {
   createWebhooks as createCoreWebhooks,
   type Definitions,
   type Inbox,
-  type WebhooksFor,
+  type Webhooks,
   type WebhooksOptions,
 } from '@airudder-webhooks/core'
 
@@ -35,6 +35,6 @@ export interface NextContext {
  */
 export function createWebhooks<const D extends Definitions = [], I extends Inbox | undefined = undefined>(
   options: WebhooksOptions<D, I> = {},
-): WebhooksFor<D, I, NextContext> {
+): Webhooks<D, NextContext, I> {
   return createCoreWebhooks<D, NextContext, I>(options)
 }

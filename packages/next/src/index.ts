@@ -5,21 +5,15 @@
  *
  * ```ts
  * // app/webhooks/airudder/route.ts
- * import { createRouteHandler, createWebhooks } from '@airudder-webhooks/next'
+ * import { airudder, createWebhooks } from '@airudder-webhooks/next'
  *
  * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY })
  * webhooks.on('workflow.call.completed', async (event) => {
  *   for (const call of event.payload.Details) console.log(call.CallID, call.Intention)
  * })
- * export const { POST } = createRouteHandler(webhooks)
+ * export const POST = airudder(webhooks)
  * ```
  */
 export { createWebhooks, type NextContext } from './create-webhooks'
-export { createPagesHandler, type PagesReceiver } from './pages-handler'
-export {
-  airudder,
-  createRouteHandler,
-  type RouteHandlerOptions,
-  type RouteHandlers,
-  type RouteReceiver,
-} from './route-handler'
+export { createPagesHandler } from './pages-handler'
+export { type AirudderOptions, airudder } from './route-handler'

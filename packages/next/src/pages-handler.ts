@@ -13,7 +13,8 @@
  * export default createPagesHandler(webhooks)
  * ```
  */
-import { type Answer, createNodeHandler, type Delivery, type Logger } from '@airudder-webhooks/core'
+import type { Receiver } from '@airudder-webhooks/core'
+import { createNodeHandler } from '@airudder-webhooks/core/node'
 import type { NextApiRequest, NextApiResponse } from 'next'
 import type { NextContext } from './create-webhooks'
 
@@ -46,25 +47,11 @@ function contextOf(req: NextApiRequest): NextContext {
   }
 }
 
-/**
- * The part of a `Webhooks` object the Node bridge uses; any `createWebhooks()` result fits, one
- * with an inbox too. The delivery is spelt out rather than `Delivery<NextContext>`: TypeScript
- * compares two instances of one generic by variance alone, which would refuse `Delivery<undefined>`.
- */
-export interface PagesReceiver {
-  readonly maxBodyBytes: number
-  readonly logger: Logger | undefined
-  verifyAndReceive(
-    delivery: Omit<Delivery, 'context'> & { readonly context?: NextContext | undefined },
-  ): Promise<Answer>
-}
-
 export function createPagesHandler(
-  webhooks: PagesReceiver,
+  webhooks: Receiver<NextContext>,
 ): (req: NextApiRequest, res: NextApiResponse) => Promise<void> {
   return createNodeHandler<NextContext, NextApiRequest, NextApiResponse>(webhooks, {
     context: contextOf,
-    source: '@airudder-webhooks/next',
-    parsedBodyAdvice: PARSED_BODY_ADVICE,
+    adapter: { name: '@airudder-webhooks/next', mounting: PARSED_BODY_ADVICE },
   })
 }

@@ -1,35 +1,21 @@
 /**
  * @module
- * `createRouteHandler(webhooks)` (also exported as `airudder`): the App Router route handler. It
- * passes the `Request` to core's Web handler untouched, so it runs in the Node.js and the Edge
- * runtime alike.
+ * `airudder(webhooks)`: the App Router route handler. It passes the `Request` to core's Web
+ * handler untouched, so it runs in the Node.js and the Edge runtime alike.
  *
  * ```ts
  * // app/webhooks/airudder/route.ts
- * import { createRouteHandler } from '@airudder-webhooks/next'
+ * import { airudder } from '@airudder-webhooks/next'
  * import { webhooks } from '@/lib/webhooks'
  *
- * export const { POST } = createRouteHandler(webhooks)
+ * export const POST = airudder(webhooks)
  * export const runtime = 'nodejs' // or 'edge'
  * ```
  */
-import type { HandleOptions } from '@airudder-webhooks/core'
+import type { Receiver } from '@airudder-webhooks/core'
 import type { NextContext } from './create-webhooks'
 
-/**
- * The part of a `Webhooks` object the route handler uses; any `createWebhooks()` result fits, one
- * with an inbox too (its handlers run later, with the entry as context). The options are spelt out rather
- * than `HandleOptions<NextContext>`: TypeScript compares two instances of one generic by variance
- * alone, which would refuse an inbox receiver's `HandleOptions<unknown>`.
- */
-export interface RouteReceiver {
-  handle(
-    request: Request,
-    options?: Omit<HandleOptions<unknown>, 'context'> & { readonly context?: NextContext | undefined },
-  ): Promise<Response>
-}
-
-export interface RouteHandlerOptions {
+export interface AirudderOptions {
   /**
    * The client IP, for `ipAllowlist` (a Web `Request` does not carry it), e.g. on Vercel
    * `(request) => ipAddress(request)` with `ipAddress` from `@vercel/functions`.
@@ -37,18 +23,15 @@ export interface RouteHandlerOptions {
   readonly ip?: ((request: Request) => string | undefined) | undefined
 }
 
-export interface RouteHandlers {
-  readonly POST: (request: Request) => Promise<Response>
+const ADAPTER = {
+  name: '@airudder-webhooks/next',
+  mounting: 'read the delivery only through the kit: do not call request.json() or request.text() before it',
 }
 
-export function createRouteHandler(
-  webhooks: RouteReceiver,
-  options: RouteHandlerOptions = {},
-): RouteHandlers {
-  const post = (request: Request) =>
-    webhooks.handle(request, { context: { request }, ip: options.ip?.(request) })
-  return { POST: post }
+export function airudder(
+  webhooks: Receiver<NextContext>,
+  options: AirudderOptions = {},
+): (request: Request) => Promise<Response> {
+  return (request) =>
+    webhooks.handle(request, { context: { request }, ip: options.ip?.(request), adapter: ADAPTER })
 }
-
-/** The same as `createRouteHandler`, under the name every adapter package exports. */
-export const airudder: typeof createRouteHandler = createRouteHandler

@@ -15,7 +15,7 @@ import {
 import type { Webhooks } from '@airudder-webhooks/core'
 import type { NextApiRequest, NextApiResponse } from 'next'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createPagesHandler, createRouteHandler, createWebhooks } from '../src/index'
+import { airudder, createPagesHandler, createWebhooks } from '../src/index'
 
 /** An ArrayBuffer-backed copy, whatever the suite passed: a valid `BodyInit`. */
 const bodyOf = (body: SentRequest['body']) =>
@@ -25,7 +25,7 @@ runConformance({
   name: 'next (App Router)',
   mount(webhooks: Webhooks): Send {
     // GET goes to the same POST function too: it must answer 405 itself.
-    const { POST } = createRouteHandler(webhooks)
+    const POST = airudder(webhooks)
     return async ({ method, path, headers, body }) => {
       const response = await POST(
         new Request(`http://localhost${path}`, { method, headers, body: bodyOf(body) ?? null }),
@@ -87,7 +87,7 @@ describe('next adapter', () => {
     const webhooks = createWebhooks({ key: KEY, verify: verifyRules, logger: false })
     const seen: Request[] = []
     webhooks.on('workflow.call.completed', (_event, { request }) => void seen.push(request))
-    const { POST } = createRouteHandler(webhooks)
+    const POST = airudder(webhooks)
     const request = new Request(`http://localhost${delivery.path}`, {
       method: 'POST',
       headers: delivery.headers,

@@ -5,7 +5,7 @@
  * answers with JSON text, so nothing crosses realms but strings.
  */
 import { summarizeEvent } from '@airudder-webhooks/core'
-import { createRouteHandler, createWebhooks } from '@airudder-webhooks/next'
+import { airudder, createWebhooks } from '@airudder-webhooks/next'
 
 export function airudderEdge(key: string) {
   const webhooks = createWebhooks({ key, logger: false })
@@ -19,7 +19,7 @@ export function airudderEdge(key: string) {
       userAgent: request.headers.get('user-agent'),
     })
   })
-  const { POST } = createRouteHandler(webhooks)
+  const POST = airudder(webhooks)
   return async (url: string, body: string, headers: string): Promise<string> => {
     const response = await POST(new Request(url, { method: 'POST', headers: JSON.parse(headers), body }))
     return JSON.stringify({ status: response.status, body: await response.json(), handled })

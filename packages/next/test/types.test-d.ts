@@ -6,13 +6,7 @@ import {
 } from '@airudder-webhooks/core'
 import type { NextApiHandler } from 'next'
 import { describe, expectTypeOf, it } from 'vitest'
-import {
-  airudder,
-  createPagesHandler,
-  createRouteHandler,
-  createWebhooks,
-  type NextContext,
-} from '../src/index'
+import { airudder, createPagesHandler, createWebhooks, type NextContext } from '../src/index'
 
 describe('next adapter types', () => {
   it('types every handler context as { request: Request }', () => {
@@ -25,14 +19,13 @@ describe('next adapter types', () => {
     webhooks.onAny((_event, { request }) => expectTypeOf(request).toEqualTypeOf<Request>())
   })
 
-  it('gives the App Router a POST export and the Pages Router an API handler', () => {
+  it('gives the App Router a POST handler and the Pages Router an API handler', () => {
     const webhooks = createWebhooks()
-    const { POST } = createRouteHandler(webhooks)
+    const POST = airudder(webhooks)
     expectTypeOf(POST).toEqualTypeOf<(request: Request) => Promise<Response>>()
-    expectTypeOf(airudder).toEqualTypeOf(createRouteHandler)
     expectTypeOf(createPagesHandler(webhooks)).toExtend<NextApiHandler>()
     // core's receiver fits too; its handlers then get `unknown` as context
-    expectTypeOf(createRouteHandler(createCoreWebhooks()).POST).toBeFunction()
+    expectTypeOf(airudder(createCoreWebhooks())).toBeFunction()
     expectTypeOf(createPagesHandler(createCoreWebhooks())).toBeFunction()
   })
 
@@ -41,14 +34,14 @@ describe('next adapter types', () => {
     webhooks.on('workflow.call.completed', (_event, context) =>
       expectTypeOf(context).toEqualTypeOf<InboxContext>(),
     )
-    expectTypeOf(createRouteHandler(webhooks).POST).toBeFunction()
+    expectTypeOf(airudder(webhooks)).toBeFunction()
     expectTypeOf(createPagesHandler(webhooks)).toBeFunction()
   })
 
   it("refuses a receiver whose handlers expect another framework's context", () => {
     const express = createCoreWebhooks<[], { req: { ip: string } }>()
     // @ts-expect-error its handlers expect { req }, not { request }
-    createRouteHandler(express)
+    airudder(express)
     // @ts-expect-error the same for the Pages Router
     createPagesHandler(express)
   })

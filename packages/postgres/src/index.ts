@@ -11,10 +11,10 @@
  * await migrate(pool)
  * const webhooks = createWebhooks({ key, inbox: createPostgresInbox({ pool }) })
  * ```
+ *
+ * The `airudder-webhooks-postgres migrate` command is the package's bin, not part of this entry.
  */
-export { type CliIo, runCli } from './cli/run'
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate'
-export { MIGRATIONS_DIR, type Migration, readMigrations } from './migrations'
+export { type Migration, readMigrations } from './migrations'
 export { createPostgresInbox, type PostgresInbox, type PostgresInboxOptions } from './postgres-inbox'
 export { createPostgresReconcileStore, type PostgresReconcileStoreOptions } from './reconcile-store'
-export { DEFAULT_TABLE, MIGRATIONS_TABLE } from './table'

@@ -22,7 +22,7 @@
  * ```
  * The table must exist: this module never migrates on its own.
  */
-import type { NewInboxEntry, TransactionalInbox } from '@airudder-webhooks/core'
+import type { NewInboxEntry, TransactionalInbox } from '@airudder-webhooks/core/inbox'
 import type { Pool, PoolClient, QueryResultRow } from 'pg'
 import { createQueries } from './queries'
 import { type InboxRow, toEntry } from './rows'

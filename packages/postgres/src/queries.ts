@@ -8,7 +8,7 @@ import {
   type InboxListOptions,
   type InboxStats,
   type InboxStatus,
-} from '@airudder-webhooks/core'
+} from '@airudder-webhooks/core/inbox'
 import type { QueryResult, QueryResultRow } from 'pg'
 import { type InboxRow, toEntry } from './rows'
 

@@ -3,7 +3,8 @@
  * Rows of the PostgreSQL inbox table (pg returns timestamptz as `Date` and jsonb parsed) and their
  * conversion to `InboxEntry`.
  */
-import type { InboxEntry, InboxStatus, Verification } from '@airudder-webhooks/core'
+import type { InboxEntry, Verification } from '@airudder-webhooks/core'
+import type { InboxStatus } from '@airudder-webhooks/core/inbox'
 
 export interface InboxRow {
   readonly id: string

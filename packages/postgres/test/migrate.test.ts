@@ -6,7 +6,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPostgresInbox, MIGRATIONS_DIR, migrate, readMigrations } from '../src/index'
+import { createPostgresInbox, migrate, readMigrations } from '../src/index'
+import { MIGRATIONS_DIR } from '../src/migrations'
 import { dropTables, freshTable, hasDatabase, testPool } from './support/database'
 
 describe('shipped migrations', () => {

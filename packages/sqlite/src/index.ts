@@ -4,7 +4,8 @@
  * file. Deliveries are stored before AIRudder is answered and survive a crash.
  *
  * ```ts
- * import { createNodeHandler, createWebhooks } from '@airudder-webhooks/core'
+ * import { createNodeHandler } from '@airudder-webhooks/core/node'
+ * import { createWebhooks } from '@airudder-webhooks/core'
  * import { createSqliteInbox } from '@airudder-webhooks/sqlite'
  * const webhooks = createWebhooks({ key, inbox: createSqliteInbox({ path: 'inbox.db' }) })
  * webhooks.on('workflow.call.completed', (event) => save(event.payload.Details))

@@ -2,7 +2,8 @@
  * @module
  * Rows of the SQLite inbox table and their conversion to `InboxEntry`.
  */
-import type { InboxEntry, InboxStatus, Verification } from '@airudder-webhooks/core'
+import type { InboxEntry, Verification } from '@airudder-webhooks/core'
+import type { InboxStatus } from '@airudder-webhooks/core/inbox'
 
 export interface InboxRow {
   readonly id: string

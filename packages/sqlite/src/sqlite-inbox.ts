@@ -16,7 +16,8 @@
  * against a killed process (a WAL commit is in the OS's page cache before `add` returns) and
  * saves an fsync per write, but a power cut may roll back the last acknowledged deliveries.
  */
-import type { Inbox, InboxEntry, NewInboxEntry } from '@airudder-webhooks/core'
+import type { Inbox, InboxEntry } from '@airudder-webhooks/core'
+import type { NewInboxEntry } from '@airudder-webhooks/core/inbox'
 import Database from 'better-sqlite3'
 import { createQueries } from './queries'
 import { type InboxRow, toEntry } from './rows'

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { HEADER_SIGN_ALGORITHMS } from '@airudder-webhooks/core'
+import { HEADER_SIGN_ALGORITHMS } from '@airudder-webhooks/core/schemas'
 import { EXIT, parseCommand, requireOption, UsageError } from '../args'
 import { detectSignature } from '../detect'
 import { type Io, printer } from '../io'

@@ -7,15 +7,18 @@
 import {
   classify,
   decodeJson,
-  HEADER_SIGN_ALGORITHMS,
-  type HeaderSignAlgorithm,
   headerSign,
-  isJsonObject,
   md5Sign,
   toEvent,
   urlToken,
   type VerifyInput,
 } from '@airudder-webhooks/core'
+import {
+  HEADER_SIGN_ALGORITHMS,
+  type HeaderSignAlgorithm,
+  isJsonObject,
+  type Signing,
+} from '@airudder-webhooks/core/schemas'
 import { EXIT, parseCommand, parseHeaders, UsageError } from '../args'
 import { readCaptured } from '../captured'
 import type { Io, Printer } from '../io'
@@ -47,7 +50,13 @@ Example:
 
 type Check = { readonly ok: boolean; readonly text: string }
 
-function checkSignature(type: string, input: VerifyInput, options: CheckOptions): Check {
+/** The check the type's `signing` calls for (a body `Sign` or an `X-AIRudder-Sign` header is checked whatever the type). */
+function checkSignature(
+  type: string,
+  signing: Signing | undefined,
+  input: VerifyInput,
+  options: CheckOptions,
+): Check {
   if (type === 'unknown') return { ok: false, text: 'none: the shape is not recognised' }
   const signature = input.headers.get('x-airudder-sign')
   if (isJsonObject(input.json) && typeof input.json.Sign === 'string' && signature === null) {
@@ -76,9 +85,10 @@ function checkSignature(type: string, input: VerifyInput, options: CheckOptions)
       text: `headerSign failed: X-AIRudder-Sign does not match ${tried} under the given key(s)`,
     }
   }
-  if (type === 'workflow.chatbot.session_ended' || type.startsWith('chatbot.')) {
+  if (signing === 'header-sign') {
     return { ok: false, text: 'missing X-AIRudder-Sign: pass it with --header X-AIRudder-Sign=…' }
   }
+  if (signing === 'md5-sign') return { ok: false, text: 'missing Sign: AIRudder signs this type in the body' }
   if (options.token !== undefined) {
     const result = urlToken({ tokens: options.token }).verify(input)
     return result.ok
@@ -136,7 +146,7 @@ async function run(args: readonly string[], io: Io): Promise<number> {
   const url = values.url ?? captured.url ?? 'http://localhost/'
   const input: VerifyInput = { body: captured.body, json: decoded.json, headers, url }
   const classification = classify(decoded.json)
-  const check = checkSignature(classification.type, input, options)
+  const check = checkSignature(classification.type, classification.definition?.signing, input, options)
   const verification = { status: 'skipped', reason: 'not-checked' } as const
   const result = toEvent({
     classification,

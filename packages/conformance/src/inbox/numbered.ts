@@ -4,7 +4,9 @@
  * with its own `CallID`, signed with the conformance KEY the way AIRudder signs it. Its event id
  * (as core derives it, from `TaskID` and the `CallID`s) differs for every number.
  */
-import { md5Hex, parse } from '@airudder-webhooks/core'
+
+import { parse } from '@airudder-webhooks/core'
+import { md5Hex } from '@airudder-webhooks/core/testing'
 import { fixtureJson, KEY, WEBHOOK_PATH } from '../deliveries'
 
 export const HEADERS = { 'content-type': 'application/json', 'user-agent': 'Airudder' } as const

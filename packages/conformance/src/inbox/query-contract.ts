@@ -3,7 +3,8 @@
  * The query side of the inbox contract (filters, search, stats, requeueing dead entries by type):
  * what an operator's console relies on, for every implementation. Runs inside `runInboxContract`.
  */
-import type { Inbox, InboxStatus, NewInboxEntry } from '@airudder-webhooks/core'
+import type { Inbox } from '@airudder-webhooks/core'
+import type { InboxStatus, NewInboxEntry } from '@airudder-webhooks/core/inbox'
 import { expect, it } from 'vitest'
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day))

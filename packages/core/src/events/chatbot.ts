@@ -25,17 +25,15 @@ export const ChatbotChannelMessageSentSchema = z.looseObject({
 
 export type ChatbotChannelMessageSent = z.output<typeof ChatbotChannelMessageSentSchema>
 
-const chatbotDocs = '`X-AIRudder-Sign` header (algorithm not published: choose one with `headerSign`)'
-
 export const chatbotChannelMessageSent = defineEvent({
   type: 'chatbot.channel.message.sent',
   matches: { event: { equals: 'channel.message.sent' }, company: 'string', channel: 'string' },
   schema: ChatbotChannelMessageSentSchema,
+  signing: 'header-sign',
   id: (payload) => `${payload.call_id}/${payload.messages.map((message) => message.msg_id).join(',')}`,
   docs: {
     push: 'Chatbot event report: channel message sent',
     id: '`call_id` + every `messages[].msg_id`',
-    verification: chatbotDocs,
   },
 })
 
@@ -44,10 +42,10 @@ export const chatbotEvent = defineEvent({
   type: 'chatbot.*',
   matches: { event: 'string', company: 'string', channel: 'string' },
   schema: ChatbotEventSchema,
+  signing: 'header-sign',
   docs: {
     push: 'Other chatbot event reports (`event` names)',
     id: 'hash of the raw body',
-    verification: chatbotDocs,
   },
 })
 

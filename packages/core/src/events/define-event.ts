@@ -11,6 +11,7 @@
  *   matches: { CaseID: 'string', CallID: 'string', Intention: 'string' },
  *   schema: z.looseObject({ CaseID: z.string(), CallID: z.string(), Intention: z.string() }),
  *   verify: md5Sign({ field: 'CallID' }),
+ *   signing: 'md5-sign',
  *   id: (payload) => payload.CallID,
  * })
  * ```
@@ -36,21 +37,27 @@ export type Matcher = Shape | readonly Shape[] | ((json: Readonly<Record<string,
 /** The verifier a type uses unless the user configures another; a factory receives the configured KEYs. */
 export type DefaultVerify = Verifier | ((context: { readonly keys: readonly string[] }) => Verifier) | false
 
+/**
+ * How AIRudder signs a push: the body's md5 `Sign` field, the `X-AIRudder-Sign` header, or not at
+ * all. Environment options, the test signer, the CLI and the docs table all read it from here.
+ */
+export type Signing = 'md5-sign' | 'header-sign' | 'unsigned'
+
 /** Human-readable facts for the README's event table and generated docs. */
 export interface EventDocs {
   /** AIRudder's name for the push. */
   readonly push: string
   /** How the idempotency id is derived. */
   readonly id: string
-  /** How AIRudder signs it. */
-  readonly verification: string
 }
 
 export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
   readonly type: TType
   readonly matches: Matcher
   readonly schema: TSchema
-  /** Default check; `false` opts this type out of verification. Omitted: the user must configure one. */
+  /** How AIRudder signs it. `md5-sign` also makes the md5 `Sign` check the type's default. */
+  readonly signing?: Signing | undefined
+  /** Default check; `false` opts this type out of verification. Omitted: `md5-sign` types check the md5 `Sign`, others need one configured. */
   readonly verify?: DefaultVerify | undefined
   /** Stable idempotency key from the payload; `undefined` falls back to a hash of the raw body. */
   readonly id?: ((payload: z.output<TSchema>) => string | undefined) | undefined

@@ -112,33 +112,33 @@ const shapes = (type: string) =>
 
 const push = (what: string) =>
   `Webhook of Predictive Dialer ${what} Status Changes (workflow-wrapped or bare)`
-const unsigned = 'none from AIRudder: configure `urlToken` or `ipAllowlist`'
-
 export const pdsContactStatus = defineEvent({
   type: 'pds.contact.status',
   matches: shapes('ContactStatus'),
+  signing: 'unsigned',
   schema: PdsContactStatusSchema,
   id: ({ body }) => `${body.callid}/${body.state}/${body.timestamp}`,
-  docs: { push: push('Contacts'), id: '`callid` + `state` + `timestamp`', verification: unsigned },
+  docs: { push: push('Contacts'), id: '`callid` + `state` + `timestamp`' },
 })
 
 export const pdsTaskStatus = defineEvent({
   type: 'pds.task.status',
   matches: shapes('TaskStatus'),
+  signing: 'unsigned',
   schema: PdsTaskStatusSchema,
   id: ({ body }) =>
     body.timestamp === undefined ? undefined : `${body.taskId}/${body.state}/${body.timestamp}`,
   docs: {
     push: push('Task'),
     id: '`taskId` + `state` + `timestamp`; hash of the raw body when there is no `timestamp`',
-    verification: unsigned,
   },
 })
 
 export const pdsAgentStatus = defineEvent({
   type: 'pds.agent.status',
   matches: shapes('AgentStatus'),
+  signing: 'unsigned',
   schema: PdsAgentStatusSchema,
   id: ({ body }) => `${body.agentName}/${body.State}/${body.timestamp}`,
-  docs: { push: push('Agents'), id: '`agentName` + `State` + `timestamp`', verification: unsigned },
+  docs: { push: push('Agents'), id: '`agentName` + `State` + `timestamp`' },
 })

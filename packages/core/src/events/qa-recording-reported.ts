@@ -5,7 +5,6 @@
  */
 import { z } from 'zod'
 import { decimal, idString, integer } from '../schema/drift'
-import { md5Sign } from '../verify/md5-sign'
 import { defineEvent } from './define-event'
 
 const span = { Channel: idString(), Begin: integer(), End: integer(), Sentence: z.string() }
@@ -45,11 +44,10 @@ export const qaRecordingReported = defineEvent({
   type: 'qa.recording.reported',
   matches: { TaskID: 'string', Sign: 'string', QADetail: 'array' },
   schema: QaRecordingReportedSchema,
-  verify: ({ keys }) => md5Sign({ keys }),
+  signing: 'md5-sign',
   id: (payload) => `${payload.TaskID}/${payload.QADetail.map((detail) => detail.Recordingid).join(',')}`,
   docs: {
     push: 'QA recording report',
     id: '`TaskID` + every `QADetail[].Recordingid`',
-    verification: 'body `Sign` = md5(TaskID + KEY)',
   },
 })

@@ -7,7 +7,6 @@
 import { z } from 'zod'
 import { CallDetailSchema } from '../schema/call-detail'
 import { nodeTaskFields } from '../schema/workflow'
-import { md5Sign } from '../verify/md5-sign'
 import { defineEvent } from './define-event'
 
 export const WorkflowCallCompletedSchema = z.looseObject({
@@ -24,11 +23,10 @@ export const workflowCallCompleted = defineEvent({
   type: 'workflow.call.completed',
   matches: { workflow_id: 'string', TaskID: 'string', Details: 'array' },
   schema: WorkflowCallCompletedSchema,
-  verify: ({ keys }) => md5Sign({ keys }),
+  signing: 'md5-sign',
   id: (payload) => `${payload.TaskID}/${payload.Details.map((detail) => detail.CallID).join(',')}`,
   docs: {
     push: 'Notification of Call Completion in Workflow',
     id: '`TaskID` + every `Details[].CallID`',
-    verification: 'body `Sign` = md5(TaskID + KEY), default KEY `airudder`',
   },
 })

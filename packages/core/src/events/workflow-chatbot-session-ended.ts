@@ -40,11 +40,11 @@ export type WorkflowChatbotSessionEnded = z.output<typeof WorkflowChatbotSession
 export const workflowChatbotSessionEnded = defineEvent({
   type: 'workflow.chatbot.session_ended',
   matches: { waba_task_id: 'string', session_end_reason: 'string', messages: 'array' },
+  signing: 'header-sign',
   schema: WorkflowChatbotSessionEndedSchema,
   id: (payload) => `${payload.waba_task_id}/${payload.wfdetail_uuid}/${payload.call_id}`,
   docs: {
     push: 'Chatbot Session End Notification in Workflow',
     id: '`waba_task_id` + `wfdetail_uuid` + `call_id`',
-    verification: '`X-AIRudder-Sign` header (algorithm not published: choose one with `headerSign`)',
   },
 })

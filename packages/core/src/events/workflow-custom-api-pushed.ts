@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { idString } from '../schema/drift'
-import { UNSIGNED_DOCS, workflowFields } from '../schema/workflow'
+import { workflowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
 const optionalText = z.string().optional()
@@ -29,10 +29,10 @@ export type WorkflowCustomApiPushed = z.output<typeof WorkflowCustomApiPushedSch
 export const workflowCustomApiPushed = defineEvent({
   type: 'workflow.custom_api.pushed',
   matches: { node_id: 'string', node_name: 'string', callee: 'object' },
+  signing: 'unsigned',
   schema: WorkflowCustomApiPushedSchema,
   docs: {
     push: 'Custom API Node Data Push',
     id: 'hash of the raw body (a node may push the same callee more than once)',
-    verification: UNSIGNED_DOCS,
   },
 })

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { idString } from '../schema/drift'
-import { nodeRowFields, UNSIGNED_DOCS, workflowFields } from '../schema/workflow'
+import { nodeRowFields, workflowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
 export const WorkflowListCompletedSchema = z.looseObject({
@@ -20,11 +20,11 @@ export type WorkflowListCompleted = z.output<typeof WorkflowListCompletedSchema>
 export const workflowListCompleted = defineEvent({
   type: 'workflow.list.completed',
   matches: { case_id: 'string', callee_number: 'string', rows: 'array' },
+  signing: 'unsigned',
   schema: WorkflowListCompletedSchema,
   id: (payload) => `${payload.workflow_id}/${payload.case_id}/${payload.callee_number}`,
   docs: {
     push: 'Notification for Workflow List Completion',
     id: '`workflow_id` + `case_id` + `callee_number`',
-    verification: UNSIGNED_DOCS,
   },
 })

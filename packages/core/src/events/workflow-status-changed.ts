@@ -4,7 +4,7 @@
  * the `status` and `task_status` values are not published, so any string is accepted.
  */
 import { z } from 'zod'
-import { nodeRowFields, UNSIGNED_DOCS, workflowFields } from '../schema/workflow'
+import { nodeRowFields, workflowFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
 export const WorkflowStatusChangedSchema = z.looseObject({
@@ -18,10 +18,10 @@ export type WorkflowStatusChanged = z.output<typeof WorkflowStatusChangedSchema>
 export const workflowStatusChanged = defineEvent({
   type: 'workflow.status.changed',
   matches: { workflow_id: 'string', status: 'string', actions: 'array' },
+  signing: 'unsigned',
   schema: WorkflowStatusChangedSchema,
   docs: {
     push: 'Notification of Workflow Status Change',
     id: 'hash of the raw body (a status can recur, and the push carries no time)',
-    verification: UNSIGNED_DOCS,
   },
 })

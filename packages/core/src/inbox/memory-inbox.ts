@@ -3,8 +3,9 @@
  * `createMemoryInbox()`: the inbox contract in memory. It is the reference the durable inboxes
  * are tested against and handy in tests; it is NOT durable (a restart loses everything).
  */
+
+import type { Inbox, InboxEntry, InboxLease, NewInboxEntry } from '../webhooks/inbox-contract'
 import { matchesListOptions, statsOf } from './query'
-import type { Inbox, InboxEntry, InboxLease, NewInboxEntry } from './types'
 
 export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
   const entries = new Map<string, InboxEntry>()

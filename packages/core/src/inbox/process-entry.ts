@@ -7,12 +7,12 @@
  * listeners; with none, it is dead at once (a retry cannot fix it; requeue it after adding one).
  */
 import type { AirudderEvent, Definitions } from '../events/catalogue'
-import { classify } from '../events/classify'
-import { decodeJson, toEvent } from '../events/parse'
+import { classify } from '../steps/classify'
+import { decodeJson, toEvent } from '../steps/parse'
 import { WebhookError } from '../webhooks/errors'
+import type { Inbox, InboxContext, InboxEntry, TransactionalInbox } from '../webhooks/inbox-contract'
 import { messageOf, type Runtime, report } from '../webhooks/runtime'
 import { type RetryOptions, retryDelay } from './backoff'
-import type { Inbox, InboxContext, InboxEntry, TransactionalInbox } from './types'
 
 export interface ProcessEntryOptions {
   readonly maxAttempts: number

@@ -11,10 +11,10 @@
  * ```
  */
 import type { Definitions } from '../events/catalogue'
+import type { Inbox } from '../webhooks/inbox-contract'
 import { messageOf, type Runtime } from '../webhooks/runtime'
 import type { RetryOptions } from './backoff'
 import { processEntry } from './process-entry'
-import type { Inbox } from './types'
 
 export interface ProcessingOptions {
   /** Entries handled at once by this process. Default 4. */

@@ -4,7 +4,7 @@
  * contract over a store without a query language: the statuses in display order, what a list
  * filter means for one entry, and the stats of a set of entries.
  */
-import type { InboxEntry, InboxListOptions, InboxStats, InboxStatus } from './types'
+import type { InboxEntry, InboxListOptions, InboxStats, InboxStatus } from '../webhooks/inbox-contract'
 
 /** Every status, in the order an entry moves through them. */
 export const INBOX_STATUSES = [

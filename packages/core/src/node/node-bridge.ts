@@ -12,11 +12,15 @@
  * ```
  * Structural types only: core imports nothing from Node.
  */
-import { answerHeaders, internalError } from '../http/handle'
-import { preflight, tooLarge } from '../http/preflight'
+import {
+  type AdapterInfo,
+  answerHeaders,
+  answerRequest,
+  type EdgeReceiver,
+  internalError,
+} from '../http/edge'
 import { readLimited } from '../http/read-body'
-import type { Delivery } from '../webhooks/pipeline'
-import { type Answer, failure, type Logger, messageOf } from '../webhooks/runtime'
+import { type Answer, type Logger, messageOf } from '../webhooks/runtime'
 
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   readonly method?: string | undefined
@@ -45,14 +49,11 @@ export interface NodeResponseLike {
 export interface NodeHandlerOptions<C, Req, Res> {
   /** Builds the context handed to every handler (Express: `{ req, res }`). */
   readonly context?: ((req: Req, res: Res) => C) | undefined
-  /** Names the mounting in the "already parsed" error (default: generic advice). */
-  readonly parsedBodyAdvice?: string | undefined
-  /** The package reporting the error. Default `@airudder-webhooks/core`. */
-  readonly source?: string | undefined
+  /** The client IP, for `ipAllowlist`. Default: `req.ip` (Express, honouring `trust proxy`), else the socket's. */
+  readonly ip?: ((req: Req) => string | undefined) | undefined
+  /** Set by adapters: who reports a body read before the kit, and how to mount it instead. */
+  readonly adapter?: AdapterInfo | undefined
 }
-
-const DEFAULT_ADVICE =
-  'mount the webhook handler before any JSON body parser, or keep the raw body (req.rawBody)'
 
 /**
  * The raw bytes a framework kept, `'parsed'` when the stream was consumed and only a parsed object
@@ -95,68 +96,55 @@ function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined
   res.end(JSON.stringify(answer.body))
 }
 
-/** The part of a `Webhooks` object the bridge uses (the same whatever its event definitions). */
-export interface WebhookReceiver<C> {
-  readonly maxBodyBytes: number
-  readonly logger: Logger | undefined
-  // Method syntax on purpose: an inbox receiver (its handlers get `{ entry, tx }`, not this context) still fits.
-  verifyAndReceive(delivery: Delivery<C>): Promise<Answer>
-}
-
 export function createNodeHandler<
   C,
   Req extends NodeRequestLike = NodeRequestLike,
   Res extends NodeResponseLike = NodeResponseLike,
 >(
-  webhooks: WebhookReceiver<C>,
+  webhooks: EdgeReceiver<C>,
   options: NodeHandlerOptions<C, Req, Res> = {},
 ): (req: Req, res: Res) => Promise<void> {
-  const source = options.source ?? '@airudder-webhooks/core'
-  const limit = webhooks.maxBodyBytes
+  const source = options.adapter?.name ?? '@airudder-webhooks/core'
   const { logger } = webhooks
 
-  const answer = async (req: Req, res: Res): Promise<Answer> => {
+  const answer = (req: Req, res: Res): Promise<Answer> => {
     const { headers } = req
-    const early = preflight(
-      req.method,
-      single(headers['content-type']),
-      single(headers['content-length']),
-      limit,
-    )
-    if (early) return early
     const kept = keptBody(req)
-    if (kept === 'parsed') {
-      const advice = options.parsedBodyAdvice ?? DEFAULT_ADVICE
-      logger?.error(
-        `${source}: the request body was already parsed (or read) by another middleware; ${advice}`,
-      )
-      return failure(
-        'body_already_parsed',
-        'The webhook endpoint is misconfigured: its body was already parsed',
-      )
-    }
-    let body: Uint8Array | undefined
-    try {
-      body = typeof kept === 'string' ? encoder.encode(kept) : (kept ?? (await readLimited(req, limit)))
-    } catch {
-      return failure('unreadable_body', 'The body could not be read to the end')
-    }
-    if (body === undefined || body.byteLength > limit) {
-      // Stop the sender: the rest of an oversize body is never read.
-      res.once?.('finish', () => req.destroy?.())
-      return { ...tooLarge(limit), headers: { Connection: 'close' } }
-    }
-    const host = single(headers.host) ?? 'localhost'
-    const url = `${req.socket?.encrypted ? 'https' : 'http'}://${host}${req.originalUrl ?? req.url ?? '/'}`
-    const context = options.context?.(req, res) as C
-    const ip = req.ip ?? req.socket?.remoteAddress
-    return webhooks.verifyAndReceive({ body, headers: toHeaders(headers), url, ip, context })
+    return answerRequest(
+      webhooks,
+      {
+        method: req.method,
+        contentType: single(headers['content-type']),
+        contentLength: single(headers['content-length']),
+        consumed: kept === 'parsed',
+        readBody: (limit) =>
+          typeof kept === 'string'
+            ? encoder.encode(kept)
+            : kept instanceof Uint8Array
+              ? kept
+              : readLimited(req, limit),
+        delivery: (body) => {
+          const host = single(headers.host) ?? 'localhost'
+          const url = `${req.socket?.encrypted ? 'https' : 'http'}://${host}${req.originalUrl ?? req.url ?? '/'}`
+          const context = options.context?.(req, res) as C
+          const ip = options.ip ? options.ip(req) : (req.ip ?? req.socket?.remoteAddress)
+          return { body, headers: toHeaders(headers), url, ip, context }
+        },
+      },
+      options.adapter,
+    )
   }
 
   // Never rejects: an unhandled rejection would crash Node, and Express 5 would render its HTML error page.
   return async (req, res) => {
     try {
-      write(res, await answer(req, res).catch((thrown: unknown) => internalError(logger, thrown)), logger)
+      let answered = await answer(req, res).catch((thrown: unknown) => internalError(logger, thrown))
+      if (answered.status === 413) {
+        // Stop the sender: the rest of an oversize body is never read.
+        res.once?.('finish', () => req.destroy?.())
+        answered = { ...answered, headers: { ...answered.headers, Connection: 'close' } }
+      }
+      write(res, answered, logger)
     } catch (thrown) {
       logger?.error(`${source}: could not write the answer: ${messageOf(thrown)}`)
     }

@@ -15,6 +15,3 @@ export const nodeRowFields = {
   node_type: z.string(),
   task_id: z.string().optional(),
 }
-
-/** Verification text for pushes AIRudder documents no signature for. */
-export const UNSIGNED_DOCS = 'none documented: configure `urlToken` or `ipAllowlist`'

@@ -15,6 +15,10 @@
  * // response.status === 200
  * ```
  */
+
+/** The signatures themselves, for tests and tools that build deliveries by hand. */
+export { computeSignature } from '../verify/algorithms'
+export { md5Hex } from '../verify/md5-sign'
 export {
   buildEvent,
   type ChatbotSamplePayload,

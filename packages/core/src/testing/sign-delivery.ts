@@ -13,8 +13,8 @@
  * })
  * ```
  */
-import { HEADER_SIGNED_TYPES } from '../env-options'
-import { classify } from '../events/classify'
+import { defaultRegistry } from '../events/registry'
+import { classify } from '../steps/classify'
 import { computeSignature, type HeaderSignAlgorithm, isHeaderSignAlgorithm } from '../verify/algorithms'
 import { md5Hex } from '../verify/md5-sign'
 
@@ -53,16 +53,15 @@ export interface SignedDelivery {
   readonly query: Readonly<Record<string, string>>
 }
 
-const MD5_TYPES: readonly string[] = ['workflow.call.completed', 'qa.recording.reported']
-
-/** The scheme AIRudder uses for a type (header-signed ones get the kit's default construction). */
+/**
+ * The scheme AIRudder uses for a type, from its definition's `signing` (header-signed ones get the
+ * kit's default construction; a type without a definition is sent unsigned).
+ */
 export function defaultScheme(type: string): Exclude<SignScheme, 'auto'> {
-  if (MD5_TYPES.includes(type)) return 'md5'
-  const headerSigned = HEADER_SIGNED_TYPES.some((rule) =>
-    rule.endsWith('.*') ? type.startsWith(rule.slice(0, -1)) : rule === type,
-  )
-  if (headerSigned) return 'hmac-sha256-hex'
-  return type === 'unknown' ? 'none' : 'url-token'
+  const signing = defaultRegistry.get(type)?.signing
+  if (signing === 'md5-sign') return 'md5'
+  if (signing === 'header-sign') return 'hmac-sha256-hex'
+  return signing === 'unsigned' ? 'url-token' : 'none'
 }
 
 function toJson(payload: object | string): unknown {

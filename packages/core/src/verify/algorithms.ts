@@ -5,7 +5,8 @@
  * delivery against each) pick. Every signature is computed over the raw body bytes.
  *
  * ```ts
- * import { HEADER_SIGN_ALGORITHMS, computeSignature } from '@airudder-webhooks/core'
+ * import { HEADER_SIGN_ALGORITHMS } from '@airudder-webhooks/core/schemas'
+ * import { computeSignature } from '@airudder-webhooks/core/testing'
  * const found = HEADER_SIGN_ALGORITHMS.filter((a) => computeSignature(a, body, key) === captured)
  * ```
  */

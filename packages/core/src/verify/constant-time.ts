@@ -1,12 +1,8 @@
 /**
  * @module
  * Comparisons whose running time does not depend on where two secrets first differ, so an
- * attacker cannot recover a signature byte by byte from response times.
- *
- * ```ts
- * import { timingSafeEqualString } from '@airudder-webhooks/core'
- * timingSafeEqualString(received, expected) // true only when identical
- * ```
+ * attacker cannot recover a signature byte by byte from response times. Internal: every built-in
+ * verifier compares with it.
  */
 
 const encoder = new TextEncoder()

@@ -10,15 +10,19 @@
  * ```
  */
 
-/** `new`: the caller now owns the id; `done`: already handled; `in-flight`: being handled right now. */
-export type ClaimResult = 'new' | 'done' | 'in-flight'
+/** `new`: the caller now holds the id; `done`: already handled; `in-flight`: being handled right now. */
+export type ReserveResult = 'new' | 'done' | 'in-flight'
 
+/**
+ * Its verbs are its own on purpose: an inbox `claim`s, `complete`s and `fail`s leased entries; this
+ * store only reserves an id while handlers run, then marks it done or releases it.
+ */
 export interface IdempotencyStore {
-  /** Claims an id before its handlers run. */
-  claim(id: string): ClaimResult | Promise<ClaimResult>
+  /** Reserves an id before its handlers run. */
+  reserve(id: string): ReserveResult | Promise<ReserveResult>
   /** Every handler succeeded: later deliveries of the id are duplicates. */
-  complete(id: string): void | Promise<void>
-  /** A handler failed: forget the claim so AIRudder's retry runs the handlers again. */
+  markDone(id: string): void | Promise<void>
+  /** A handler failed: drop the reservation so AIRudder's retry runs the handlers again. */
   release(id: string): void | Promise<void>
 }
 
@@ -35,13 +39,13 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyOptions =
   const done = new Set<string>()
   const inFlight = new Set<string>()
   return {
-    claim(id) {
+    reserve(id) {
       if (done.has(id)) return 'done'
       if (inFlight.has(id)) return 'in-flight'
       inFlight.add(id)
       return 'new'
     },
-    complete(id) {
+    markDone(id) {
       inFlight.delete(id)
       done.add(id)
       // A Set iterates in insertion order, so the first entry is the oldest.

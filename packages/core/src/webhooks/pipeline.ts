@@ -4,13 +4,14 @@
  * validate -> receive. The Web handler and the Node bridge call it after the method, content
  * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
  */
-import { checkDelivery } from '../check-delivery'
+
 import type { Definitions } from '../events/catalogue'
-import { classify } from '../events/classify'
 import type { InvalidEvent, Verification } from '../events/event'
-import { decodeJson, toEvent } from '../events/parse'
-import type { Inbox } from '../inbox/types'
+import { classify } from '../steps/classify'
+import { decodeJson, toEvent } from '../steps/parse'
+import { checkDelivery } from '../steps/verify'
 import { WebhookError } from './errors'
+import type { Inbox } from './inbox-contract'
 import { receive } from './receive'
 import { type Answer, failure, messageOf, OK, type Runtime, report } from './runtime'
 

@@ -1,7 +1,7 @@
 /**
  * @module
  * Delivering one parsed event: skip it if it was handled already, run its handlers within the
- * deadline, and answer. A failed handler answers 500 so AIRudder retries; the claim on the id is
+ * deadline, and answer. A failed handler answers 500 so AIRudder retries; the reservation of the id is
  * released so the retry runs the handlers again (all of them: delivery is at-least-once).
  *
  * Deadline (`deadlineMs`, default 9 s, under AIRudder's 10 s): handlers still running then are
@@ -21,10 +21,10 @@ export async function receive<D extends Definitions, C>(
   context: C,
 ): Promise<Answer> {
   // A store may answer synchronously (the memory one does); awaiting only promises saves a tick each.
-  const claimed = runtime.idempotency.claim(event.id)
-  const claim = typeof claimed === 'string' ? claimed : await claimed
-  if (claim === 'done') return { ...OK, duplicate: true }
-  if (claim === 'in-flight') {
+  const reserved = runtime.idempotency.reserve(event.id)
+  const reservation = typeof reserved === 'string' ? reserved : await reserved
+  if (reservation === 'done') return { ...OK, duplicate: true }
+  if (reservation === 'in-flight') {
     return failure('in_progress', 'This event is being handled right now; retry later', {
       'Retry-After': '60',
     })
@@ -47,7 +47,7 @@ function settle<D extends Definitions>(
   failures: readonly unknown[],
 ): Answer | Promise<Answer> {
   if (failures.length > 0) return fail(runtime, event, failures)
-  const completed = runtime.idempotency.complete(event.id)
+  const completed = runtime.idempotency.markDone(event.id)
   return completed === undefined ? OK : Promise.resolve(completed).then(() => OK)
 }
 

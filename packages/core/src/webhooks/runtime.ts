@@ -6,10 +6,10 @@
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent } from '../events/event'
 import type { Registry } from '../events/registry'
-import type { Inbox } from '../inbox/types'
-import type { VerificationPolicy } from '../verification'
+import type { VerificationPolicy } from '../steps/verification'
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type WebhookError } from './errors'
 import type { IdempotencyStore } from './idempotency'
+import type { Inbox } from './inbox-contract'
 import type { Listeners } from './listeners'
 
 export interface Logger {

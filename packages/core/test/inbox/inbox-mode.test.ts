@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryInbox, createWebhooks, type Inbox, retryDelay } from '../../src/index'
+import { retryDelay } from '../../src/inbox/backoff'
+import { createMemoryInbox, createWebhooks, type Inbox } from '../../src/index'
 import { answer, KEY, post, signedCall, sleep } from '../webhooks/helpers'
 
 function inboxWebhooks(inbox: Inbox = createMemoryInbox(), maxAttempts = 3) {

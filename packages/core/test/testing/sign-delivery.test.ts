@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createWebhooks,
-  HEADER_SIGN_ALGORITHMS,
-  headerSign,
-  md5Hex,
-  urlToken,
-  type WebhooksOptions,
-} from '../../src/index'
+import { createWebhooks, headerSign, urlToken, type WebhooksOptions } from '../../src/index'
+import { HEADER_SIGN_ALGORITHMS } from '../../src/schemas'
 import {
   buildEvent,
   createDeliveryRequest,
   defaultScheme,
+  md5Hex,
   SAMPLE_TYPES,
   signDelivery,
 } from '../../src/testing/index'

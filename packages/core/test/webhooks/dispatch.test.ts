@@ -34,7 +34,7 @@ describe('listeners and dispatch', () => {
   })
 
   it('sees handlers added and removed between deliveries of the same type', async () => {
-    const webhooks = quietWebhooks({ idempotency: { claim: () => 'new', complete() {}, release() {} } })
+    const webhooks = quietWebhooks({ idempotency: { reserve: () => 'new', markDone() {}, release() {} } })
     const calls: string[] = []
     const late = () => void calls.push('late')
     webhooks.on('pds.*', () => void calls.push('first'))

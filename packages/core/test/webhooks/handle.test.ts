@@ -170,7 +170,7 @@ describe('handle(request): the HTTP pipeline', () => {
   })
 
   it('answers 500 without details when a store throws', async () => {
-    const broken = { claim: () => Promise.reject(new Error('redis down')), complete() {}, release() {} }
+    const broken = { reserve: () => Promise.reject(new Error('redis down')), markDone() {}, release() {} }
     const response = await quietWebhooks({ idempotency: broken }).handle(post(signedCall()))
     expect(await answer(response)).toEqual({
       status: 500,
@@ -193,5 +193,34 @@ describe('handle(request): the HTTP pipeline', () => {
       body: {},
     })
     expect(types).toEqual(['pds.agent.status'])
+  })
+
+  it('answers a body read before the kit exactly as the Node bridge does (500 body_already_parsed), and says how to mount', async () => {
+    const logged: string[] = []
+    const webhooks = quietWebhooks({
+      logger: { warn: (line) => logged.push(line), error: (line) => logged.push(line) },
+    })
+    const handled: string[] = []
+    webhooks.onAny((event) => void handled.push(event.type))
+    const request = post(signedCall())
+    await request.text()
+    expect(await answer(await webhooks.handle(request))).toEqual({
+      status: 500,
+      body: {
+        error: {
+          code: 'body_already_parsed',
+          message: 'The webhook endpoint is misconfigured: its body was already parsed',
+        },
+      },
+    })
+    const adapter = { name: '@airudder-webhooks/example', mounting: 'mount it first' }
+    const again = post(signedCall())
+    await again.json()
+    expect((await webhooks.handle(again, { adapter })).status).toBe(500)
+    expect(handled).toEqual([])
+    expect(logged).toEqual([
+      '@airudder-webhooks/core: the request body was already parsed (or read) by another middleware; mount the webhook handler before any JSON body parser, or keep the raw body (req.rawBody)',
+      '@airudder-webhooks/example: the request body was already parsed (or read) by another middleware; mount it first',
+    ])
   })
 })

@@ -7,7 +7,8 @@ import {
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createNodeHandler, createWebhooks, type Logger } from '../../src/index'
+import { createWebhooks, type Logger } from '../../src/index'
+import { createNodeHandler } from '../../src/node'
 import { KEY, signedCall } from './helpers'
 
 type Prepare = (req: IncomingMessage & { rawBody?: unknown; body?: unknown }) => Promise<void> | void

@@ -1,5 +1,5 @@
-import { createRouteHandler } from '@airudder-webhooks/next'
+import { airudder } from '@airudder-webhooks/next'
 import { benchWebhooks } from '../../../../src/kit'
 
 const { webhooks } = benchWebhooks()
-export const { POST } = createRouteHandler(webhooks)
+export const POST = airudder(webhooks)

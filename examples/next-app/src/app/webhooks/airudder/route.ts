@@ -2,8 +2,8 @@
  * `POST /webhooks/airudder`: AIRudder's deliveries, verified against their raw bytes (a route
  * handler gets the untouched `Request`). `'edge'` works as well as `'nodejs'`.
  */
-import { createRouteHandler } from '@airudder-webhooks/next'
+import { airudder } from '@airudder-webhooks/next'
 import { webhooks } from '../../../lib/webhooks'
 
-export const { POST } = createRouteHandler(webhooks)
+export const POST = airudder(webhooks)
 export const runtime = 'nodejs'

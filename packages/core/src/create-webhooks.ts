@@ -10,19 +10,20 @@
  * export const POST = (request: Request) => webhooks.handle(request)
  * ```
  */
-import type { AirudderEvent, Definitions, EventFor, EventType, EventWildcard } from '../events/catalogue'
-import type { InvalidEvent } from '../events/event'
-import { createRegistry } from '../events/registry'
-import { type HandleOptions, handleRequest } from '../http/handle'
-import { createProcessor, type ProcessingOptions, type Processor } from '../inbox/processor'
-import type { Inbox, InboxContext, TransactionalInbox } from '../inbox/types'
-import { createVerificationPolicy, type VerificationOptions } from '../verification'
-import type { WebhookError } from './errors'
-import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency'
-import { createListeners, type Handler } from './listeners'
-import { type Delivery, verifyAndReceive } from './pipeline'
-import { receive } from './receive'
-import type { Answer, Logger, Runtime } from './runtime'
+import type { AirudderEvent, Definitions, EventFor, EventType, EventWildcard } from './events/catalogue'
+import type { InvalidEvent } from './events/event'
+import { createRegistry } from './events/registry'
+import { handleRequest } from './http/handle'
+import type { Receiver } from './http/receiver'
+import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
+import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
+import type { WebhookError } from './webhooks/errors'
+import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
+import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-contract'
+import { createListeners, type Handler } from './webhooks/listeners'
+import { verifyAndReceive } from './webhooks/pipeline'
+import { receive } from './webhooks/receive'
+import type { Answer, Logger, Runtime } from './webhooks/runtime'
 
 export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | undefined = Inbox | undefined>
   extends VerificationOptions<D> {
@@ -45,53 +46,44 @@ export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | u
   readonly logger?: Logger | false | undefined
 }
 
-export type Subscription<D extends Definitions = []> = EventType<D> | EventWildcard<D>
+type Subscription<D extends Definitions = []> = EventType<D> | EventWildcard<D>
 
 /**
  * The handler context: the framework's `C`, or with an inbox `{ entry, tx }` (`tx` typed by a
  * transactional inbox such as PostgreSQL's, `undefined` otherwise).
  */
-export type ContextFor<I, C> =
+type ContextFor<I, C> =
   I extends TransactionalInbox<infer Tx> ? InboxContext<Tx> : I extends Inbox ? InboxContext : C
 
-/** What callers may pass as context: anything when handlers take none. */
-export type InputContext<C> = [C] extends [undefined] ? unknown : C
+/** What callers pass to `handle()` & co.: the framework's context, or anything when handlers take none or read an inbox. */
+type InputFor<I, C> = I extends Inbox ? unknown : [C] extends [undefined] ? unknown : C
 
-/** What callers pass to `handle()` & co.: the framework's context, or anything with an inbox (unused). */
-export type InputFor<I, C> = I extends Inbox ? unknown : InputContext<C>
-
-/** The receiver `createWebhooks()` returns for these definitions, inbox and framework context. */
-export type WebhooksFor<D extends Definitions, I, C> = Webhooks<D, ContextFor<I, C>, InputFor<I, C>>
-
-/** `C`: what handlers get as their second argument; `In`: what callers pass in to be handed on. */
-export interface Webhooks<D extends Definitions = [], C = unknown, In = InputContext<C>> {
-  /** The resolved limits, for bridges that read the body themselves. */
-  readonly maxBodyBytes: number
+/**
+ * The receiver `createWebhooks()` returns: `D` your event definitions, `C` the framework's context
+ * handed to every handler, `I` the inbox type (handlers then get `{ entry, tx }` instead of `C`).
+ */
+export interface Webhooks<D extends Definitions = [], C = unknown, I extends Inbox | undefined = undefined>
+  extends Receiver<InputFor<I, C>> {
   /** The inbox, to list, inspect, requeue and prune entries (`undefined` without one). */
   readonly inbox: Inbox | undefined
   /** Runs handlers from the inbox (`undefined` without one). */
   readonly processor: Processor | undefined
-  readonly logger: Logger | undefined
   on<const S extends Subscription<D> | readonly Subscription<D>[]>(
     subscription: S,
-    handler: (event: EventFor<S, D>, context: C) => unknown,
+    handler: (event: EventFor<S, D>, context: ContextFor<I, C>) => unknown,
   ): void
   /** Every event, unknown ones included. */
-  onAny(handler: (event: AirudderEvent<D>, context: C) => unknown): void
+  onAny(handler: (event: AirudderEvent<D>, context: ContextFor<I, C>) => unknown): void
   /** Handler failures, refused deliveries, schema failures, slow handlers. */
   onError(handler: (error: WebhookError<D>) => unknown): void
   /** Verified deliveries that fail their schema; taking them here answers AIRudder `200`. */
   onInvalid(handler: (invalid: InvalidEvent) => unknown): void
   removeListener<const S extends Subscription<D> | readonly Subscription<D>[]>(
     subscription: S,
-    handler: (event: EventFor<S, D>, context: C) => unknown,
+    handler: (event: EventFor<S, D>, context: ContextFor<I, C>) => unknown,
   ): void
   /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
-  receive(event: AirudderEvent<D>, context?: In): Promise<Answer>
-  /** The pipeline from raw bytes, without HTTP: decode, classify, verify, validate, receive. */
-  verifyAndReceive(delivery: Delivery<In>): Promise<Answer>
-  /** The whole pipeline over a Web `Request`. */
-  handle(request: Request, options?: HandleOptions<In>): Promise<Response>
+  receive(event: AirudderEvent<D>, context?: InputFor<I, C>): Promise<Answer>
 }
 
 const consoleLogger: Logger = {
@@ -111,7 +103,7 @@ export function createWebhooks<
   const D extends Definitions = [],
   C = unknown,
   I extends Inbox | undefined = undefined,
->(options: WebhooksOptions<D, I> = {}): WebhooksFor<D, I, C> {
+>(options: WebhooksOptions<D, I> = {}): Webhooks<D, C, I> {
   let processor: Processor | undefined
   const runtime: Runtime<D> = {
     registry: createRegistry<D>(options.events),
@@ -131,7 +123,7 @@ export function createWebhooks<
     if (options.processing?.autoStart !== false) processor.start()
   }
   const { listeners } = runtime
-  return {
+  const webhooks: Webhooks<D, C, I> = {
     maxBodyBytes: runtime.maxBodyBytes,
     inbox: options.inbox,
     processor,
@@ -143,6 +135,7 @@ export function createWebhooks<
     removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
     receive: (event, context) => receive(runtime, event, context),
     verifyAndReceive: (delivery) => verifyAndReceive(runtime, delivery),
-    handle: (request, handleOptions) => handleRequest(runtime, request, handleOptions),
+    handle: (request, handleOptions) => handleRequest(webhooks, request, handleOptions),
   }
+  return webhooks
 }

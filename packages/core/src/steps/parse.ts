@@ -11,12 +11,12 @@
  * ```
  */
 import type { z } from 'zod'
-import type { AirudderEvent, Definitions } from './catalogue'
+import type { AirudderEvent, Definitions } from '../events/catalogue'
+import type { EventDefinition } from '../events/define-event'
+import type { InvalidEvent, SchemaIssue, Verification } from '../events/event'
+import { eventId } from '../events/event-id'
+import { defaultRegistry, type Registry } from '../events/registry'
 import { type Classification, classify } from './classify'
-import type { EventDefinition } from './define-event'
-import type { InvalidEvent, SchemaIssue, Verification } from './event'
-import { eventId } from './event-id'
-import { defaultRegistry, type Registry } from './registry'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 const encoder = new TextEncoder()

@@ -21,13 +21,12 @@
  * })
  * ```
  */
-import { checkDelivery } from './check-delivery'
-import type { Definitions, EventType, EventWildcard } from './events/catalogue'
-import type { EventDefinition } from './events/define-event'
-import type { Verification } from './events/event'
-import { toKeyList } from './verify/keys'
-import { md5Sign } from './verify/md5-sign'
-import type { Verifier, VerifyInput } from './verify/types'
+import type { Definitions, EventType, EventWildcard } from '../events/catalogue'
+import type { EventDefinition } from '../events/define-event'
+import type { Verification } from '../events/event'
+import { toKeyList } from '../verify/keys'
+import { md5Sign } from '../verify/md5-sign'
+import type { Verifier } from '../verify/types'
 
 /** A type name, the wildcard of its first segment, or `'*'`. Misspelt names do not compile. */
 export type VerifyTarget<D extends Definitions = []> = EventType<D> | EventWildcard<D>
@@ -63,18 +62,20 @@ export function createVerificationPolicy<D extends Definitions = []>(
   const keys = toKeyList(options.key ?? 'airudder', 'createWebhooks({ key })')
   const rules = (options.verify ?? {}) as Readonly<Record<string, Verifier | false | undefined>>
   const defaults = new Map<EventDefinition, Verifier | false | undefined>()
-  const builtin = (definition: EventDefinition | undefined) => {
-    if (definition === undefined) return undefined
-    if (!defaults.has(definition)) {
-      const verify = definition.verify
-      defaults.set(definition, typeof verify === 'function' ? verify({ keys }) : verify)
-    }
-    return defaults.get(definition)
-  }
   let signed: Verifier | undefined
   const signedBody = () => {
     signed ??= md5Sign({ keys })
     return signed
+  }
+  /** A definition's own default, else the md5 `Sign` check when AIRudder signs it that way. */
+  const builtin = (definition: EventDefinition | undefined) => {
+    if (definition === undefined) return undefined
+    if (!defaults.has(definition)) {
+      const verify = definition.verify
+      const own = typeof verify === 'function' ? verify({ keys }) : verify
+      defaults.set(definition, own ?? (definition.signing === 'md5-sign' ? signedBody() : undefined))
+    }
+    return defaults.get(definition)
   }
   return {
     keys,
@@ -101,14 +102,4 @@ function carriesSign(json: unknown): boolean {
     (json as Record<string, unknown>).Sign !== undefined &&
     Object.hasOwn(json, 'Sign')
   )
-}
-
-/** Runs the check a type requires. Failure messages are safe to send: no key, no signature. */
-export async function verifyDelivery(
-  policy: VerificationPolicy,
-  type: string,
-  definition: EventDefinition | undefined,
-  input: VerifyInput,
-): Promise<VerifyOutcome> {
-  return checkDelivery(policy, type, definition, input)
 }

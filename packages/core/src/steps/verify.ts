@@ -4,9 +4,9 @@
  * verifier answers synchronously (every built-in one does), so a delivery does not pay extra
  * turns of the microtask queue. Internal; `verifyDelivery` is the public form.
  */
-import type { EventDefinition } from './events/define-event'
+import type { EventDefinition } from '../events/define-event'
+import type { VerifyInput, VerifyResult } from '../verify/types'
 import type { VerificationPolicy, VerifyOutcome } from './verification'
-import type { VerifyInput, VerifyResult } from './verify/types'
 
 /** The check a type requires, synchronously when its verifier is synchronous. */
 export function checkDelivery(
@@ -46,4 +46,14 @@ function outcome(result: VerifyResult): VerifyOutcome {
     verification:
       keyIndex === undefined ? { status: 'verified', method } : { status: 'verified', method, keyIndex },
   }
+}
+
+/** Runs the check a type requires. Failure messages are safe to send: no key, no signature. */
+export async function verifyDelivery(
+  policy: VerificationPolicy,
+  type: string,
+  definition: EventDefinition | undefined,
+  input: VerifyInput,
+): Promise<VerifyOutcome> {
+  return checkDelivery(policy, type, definition, input)
 }

@@ -10,11 +10,11 @@
  * classify({ TaskID: 'x' })  // { type: 'unknown', reason: 'closest to qa.recording.reported, but …' }
  * ```
  */
-import type { Definitions, EventType } from './catalogue'
-import { chatbotEvent, chatbotType } from './chatbot'
-import type { EventDefinition, Shape } from './define-event'
-import { defaultRegistry, type Registry } from './registry'
-import { isJsonObject, type JsonObject, matches, nearMiss } from './shape'
+import type { Definitions, EventType } from '../events/catalogue'
+import { chatbotEvent, chatbotType } from '../events/chatbot'
+import type { EventDefinition, Shape } from '../events/define-event'
+import { defaultRegistry, type Registry } from '../events/registry'
+import { isJsonObject, type JsonObject, matches, nearMiss } from '../events/shape'
 
 export type Classification<D extends Definitions = []> =
   | {

@@ -1,0 +1,21 @@
+/**
+ * @module
+ * `@airudder-webhooks/core/inbox`: what an inbox implementation needs beyond `Inbox` itself (the
+ * SQLite and PostgreSQL packages use it): the entry, lease, list and stats shapes, the transactional
+ * form, and the query side written once for stores without a query language.
+ *
+ * ```ts
+ * import type { Inbox } from '@airudder-webhooks/core'
+ * import { matchesListOptions, statsOf } from '@airudder-webhooks/core/inbox'
+ * ```
+ */
+export { compareCounts, INBOX_STATUSES, matchesListOptions, statsOf } from './inbox/query'
+export type {
+  InboxCount,
+  InboxLease,
+  InboxListOptions,
+  InboxStats,
+  InboxStatus,
+  NewInboxEntry,
+  TransactionalInbox,
+} from './webhooks/inbox-contract'

@@ -1,0 +1,19 @@
+/**
+ * @module
+ * `@airudder-webhooks/core/node`: the Node bridge. `createNodeHandler(webhooks)` serves
+ * `(IncomingMessage, ServerResponse)` (Node's http server, Express, Next.js Pages API routes)
+ * through the same edge as `webhooks.handle(Request)`, without re-encoding the body.
+ *
+ * ```ts
+ * import { createServer } from 'node:http'
+ * import { createNodeHandler } from '@airudder-webhooks/core/node'
+ * createServer(createNodeHandler(webhooks)).listen(3000)
+ * ```
+ */
+export type { AdapterInfo } from './http/edge'
+export {
+  createNodeHandler,
+  type NodeHandlerOptions,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from './node/node-bridge'
