@@ -6,15 +6,25 @@
 import { EXIT, UsageError } from './args'
 import type { Command } from './commands/command'
 import { detectSignatureCommand } from './commands/detect-signature'
+import { reconcile } from './commands/reconcile'
 import { replay } from './commands/replay'
 import { schema } from './commands/schema'
 import { send } from './commands/send'
+import { simulate } from './commands/simulate'
 import { verify } from './commands/verify'
 import { type Io, printer } from './io'
 
 export const VERSION = '0.1.0'
 
-export const COMMANDS: readonly Command[] = [send, replay, verify, detectSignatureCommand, schema]
+export const COMMANDS: readonly Command[] = [
+  send,
+  replay,
+  verify,
+  detectSignatureCommand,
+  schema,
+  simulate,
+  reconcile,
+]
 
 const help = `Usage: airudder-webhooks <command> [options]
 

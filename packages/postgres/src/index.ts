@@ -17,3 +17,4 @@
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate'
 export { type Migration, readMigrations } from './migrations'
 export { createPostgresInbox, type PostgresInbox, type PostgresInboxOptions } from './postgres-inbox'
+export { createPostgresReconcileStore, type PostgresReconcileStoreOptions } from './reconcile-store'

@@ -12,8 +12,12 @@ import { dropTables, freshTable, hasDatabase, testPool } from './support/databas
 
 describe('shipped migrations', () => {
   it('are numbered SQL files, renamed for another table (indexes included)', () => {
-    const [first, ...rest] = readMigrations('calls_inbox')
+    const [first, second, ...rest] = readMigrations('calls_inbox')
     expect(rest).toEqual([])
+    expect(second).toMatchObject({ version: 2, name: 'create_reconcile_tasks' })
+    expect(second?.sql).toContain('CREATE TABLE calls_inbox_reconcile_tasks (')
+    expect(second?.sql).toContain('CREATE INDEX calls_inbox_reconcile_due_idx ON calls_inbox_reconcile_tasks')
+    expect(second?.sql).not.toMatch(/airudder_inbox/)
     expect(first).toMatchObject({ version: 1, name: 'create_inbox' })
     expect(first?.sql).toContain('CREATE TABLE calls_inbox (')
     expect(first?.sql).toContain(
@@ -56,13 +60,20 @@ describe.runIf(hasDatabase)('migrate() on PostgreSQL', () => {
 
   it('applies each migration once and records it', async () => {
     const table = fresh()
-    expect(await migrate(pool, { table })).toEqual({ table, applied: ['001_create_inbox'] })
+    expect(await migrate(pool, { table })).toEqual({
+      table,
+      applied: ['001_create_inbox', '002_create_reconcile_tasks'],
+    })
     expect(await migrate(pool, { table })).toEqual({ table, applied: [] })
     const { rows } = await pool.query(
       'SELECT version, name FROM airudder_inbox_migrations WHERE table_name = $1',
       [table],
     )
-    expect(rows).toEqual([{ version: 1, name: 'create_inbox' }])
+    expect(rows).toEqual([
+      { version: 1, name: 'create_inbox' },
+      { version: 2, name: 'create_reconcile_tasks' },
+    ])
+    expect(await exists(`${table}_reconcile_tasks`)).toBe(true)
     const indexes = await pool.query('SELECT indexdef FROM pg_indexes WHERE tablename = $1', [table])
     expect(indexes.rows.map((row) => row.indexdef).join('\n')).toContain('(status, available_at)')
   })
@@ -70,7 +81,7 @@ describe.runIf(hasDatabase)('migrate() on PostgreSQL', () => {
   it('lets replicas starting together migrate: one applies, the others wait and find it done', async () => {
     const table = fresh()
     const results = await Promise.all(Array.from({ length: 6 }, () => migrate(pool, { table })))
-    expect(results.map((result) => result.applied.length).sort()).toEqual([0, 0, 0, 0, 0, 1])
+    expect(results.map((result) => result.applied.length).sort()).toEqual([0, 0, 0, 0, 0, 2])
   })
 
   it('rolls a failing migration back entirely', async () => {

@@ -11,4 +11,10 @@
  * webhooks.on('workflow.call.completed', (event) => save(event.payload.Details))
  * ```
  */
+
+export {
+  createSqliteReconcileStore,
+  type SqliteReconcileStore,
+  type SqliteReconcileStoreOptions,
+} from './reconcile-store'
 export { createSqliteInbox, type SqliteInbox, type SqliteInboxOptions } from './sqlite-inbox'

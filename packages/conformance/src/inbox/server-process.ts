@@ -26,8 +26,10 @@ export async function startServerProcess(options: {
   readonly script: string
   readonly env: Readonly<Record<string, string>>
   readonly timeoutMs?: number
+  /** A fixed port, to restart a server where its clients expect it. Default a free one. */
+  readonly port?: number
 }): Promise<ServerProcess> {
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const child: ChildProcess = spawn(process.execPath, [tsxCli, options.script], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },

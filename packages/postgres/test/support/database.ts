@@ -20,10 +20,10 @@ let tables = 0
 export const freshTable = (prefix: string) =>
   `${prefix}_${process.pid}_${Date.now().toString(36)}_${++tables}`.slice(0, 40)
 
-/** Drops the tables and forgets their migrations. */
+/** Drops the tables (with the reconcile table an inbox migration creates) and forgets their migrations. */
 export async function dropTables(pool: pg.Pool, names: readonly string[]): Promise<void> {
   for (const name of names) {
-    await pool.query(`DROP TABLE IF EXISTS ${name}`)
+    await pool.query(`DROP TABLE IF EXISTS ${name}, ${name}_reconcile_tasks`)
     await pool
       .query('DELETE FROM airudder_inbox_migrations WHERE table_name = $1', [name])
       .catch(() => undefined)
