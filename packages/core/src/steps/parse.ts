@@ -18,6 +18,8 @@ import { eventId } from '../events/event-id'
 import { exactJson } from '../events/exact-numbers'
 import { defaultRegistry, type Registry } from '../events/registry'
 import { type Classification, classify } from './classify'
+import { BAIL, NO } from './compiled/runtime'
+import { compiledValidators } from './compiled/validators.generated'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 const encoder = new TextEncoder()
@@ -78,17 +80,33 @@ export type EventResult<D extends Definitions = []> =
   | { readonly ok: true; readonly event: AirudderEvent<D>; readonly invalid?: undefined }
   | { readonly ok: false; readonly invalid: InvalidEvent }
 
+/**
+ * A built-in schema runs its compiled validator (generated from the zod schema at build time; it
+ * normalises `json` in place), which agrees with zod on every body it accepts. Anything it does not
+ * accept is judged by zod itself, on a fresh parse of `raw`, so errors read exactly as zod's.
+ */
+function validateDelivery(definition: EventDefinition, json: unknown, raw: string) {
+  const compiled = compiledValidators.get(definition.schema)
+  if (compiled === undefined) return { result: validate(definition, json), json }
+  const payload = compiled(json)
+  if (payload !== NO && payload !== BAIL)
+    return { result: { success: true, payload } as ValidateResult, json }
+  const fresh = exactJson(raw, JSON.parse(raw))
+  return { result: validate(definition, fresh), json: fresh }
+}
+
 /** Validates a classified delivery into its typed event, or a typed validation failure. */
 export function toEvent<D extends Definitions = []>(input: ToEventInput<D>): EventResult<D> {
-  const { classification, json, body, text: raw, verification } = input
+  const { classification, body, text: raw, verification } = input
   const receivedAt = input.receivedAt ?? new Date()
   const { type, definition } = classification
   if (definition === undefined) {
+    const json = input.json
     const id = eventId(type, undefined, json, body)
     const event = { type, id, receivedAt, payload: json, raw, verification, reason: classification.reason }
     return { ok: true, event: event as AirudderEvent<D> }
   }
-  const result = validate(definition, json)
+  const { result, json } = validateDelivery(definition, input.json, raw)
   if (!result.success) {
     const id = eventId(type, undefined, json, body)
     return { ok: false, invalid: { type, id, receivedAt, json, raw, verification, issues: result.issues } }
