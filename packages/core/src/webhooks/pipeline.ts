@@ -118,9 +118,11 @@ async function store<D extends Definitions>(
 }
 
 /**
- * A verified delivery that fails its schema is handed to `onInvalid` listeners; once they have
- * all taken it, AIRudder gets `200`. With no listener (or a failing one) it is refused with
- * `400 invalid_payload`, reported to `onError` and logged with its issue paths, never dropped silently.
+ * A verified delivery missing a part its type promises is handed to `onInvalid` listeners; once
+ * they have all taken it, AIRudder gets `200`. With no listener (or a failing one) it is answered
+ * `400 invalid_payload`, which AIRudder retries (any answer but 2xx: a minute apart, five times,
+ * then never), reported to `onError`, and logged in one line that names the missing paths (never
+ * values) and how to keep such deliveries. With an inbox it never gets here: the inbox stores it.
  */
 async function rejectInvalid<D extends Definitions>(
   runtime: Runtime<D>,
@@ -136,7 +138,11 @@ async function rejectInvalid<D extends Definitions>(
   const cause = failures[0]?.status === 'rejected' ? failures[0].reason : undefined
   const detail =
     cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${messageOf(cause)}`
-  runtime.logger?.error(`@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail})`)
+  runtime.logger?.error(
+    `@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail}). Answered 400 so AIRudder retries ` +
+      'it (5 times, a minute apart, then drops it); to keep such deliveries, add webhooks.onInvalid(listener) ' +
+      'or an inbox (createWebhooks({ inbox })).',
+  )
   await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
   return failure('invalid_payload', message)
 }
