@@ -5,7 +5,7 @@
  * `receive`).
  *
  * ```ts
- * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY, verify: { 'pds.*': urlToken({ tokens: 's3cret' }) } })
+ * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY, verify: { '*': urlToken({ tokens: 's3cret' }) } })
  * webhooks.on('workflow.call.completed', (event) => save(event.payload.Details))
  * export const POST = (request: Request) => webhooks.handle(request)
  * ```
