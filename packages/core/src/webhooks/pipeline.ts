@@ -5,10 +5,9 @@
  * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
  */
 
-import type { z } from 'zod'
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent, Verification } from '../events/event'
-import { detectDrift } from '../schema/detect-drift'
+import { type DriftReport, detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
 import { decodeJson, toEvent } from '../steps/parse'
 import { checkDelivery } from '../steps/verify'
@@ -53,6 +52,11 @@ export async function verifyAndReceive<D extends Definitions, C>(
     return failure(verified.code, verified.message)
   }
 
+  // Drift is read from the body as sent, before validation normalises it in place.
+  const drift =
+    runtime.driftListeners.size > 0 && classification.definition
+      ? detectDrift(classification.definition.schema, decoded.json)
+      : undefined
   const result = toEvent<D>({
     classification,
     json: decoded.json,
@@ -61,13 +65,8 @@ export async function verifyAndReceive<D extends Definitions, C>(
     verification: verified.verification,
     receivedAt: delivery.receivedAt,
   })
-  if (runtime.driftListeners.size > 0 && classification.definition)
-    reportDrift(
-      runtime,
-      classification.definition.schema,
-      result.ok ? result.event : result.invalid,
-      decoded.json,
-    )
+  if (drift !== undefined && drift.length > 0)
+    reportDrift(runtime, drift, result.ok ? result.event : result.invalid)
   if (runtime.inbox)
     return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, decoded.text)
   if (!result.ok) return rejectInvalid(runtime, result.invalid)
@@ -77,12 +76,9 @@ export async function verifyAndReceive<D extends Definitions, C>(
 /** Tells `onDrift` listeners which fields of a verified delivery drifted; a throwing listener is logged. */
 function reportDrift<D extends Definitions>(
   runtime: Runtime<D>,
-  schema: z.ZodType,
+  fields: DriftReport['fields'],
   parsed: { readonly type: string; readonly id: string },
-  json: unknown,
 ): void {
-  const fields = detectDrift(schema, json)
-  if (fields.length === 0) return
   const report = { type: parsed.type, id: parsed.id, fields }
   for (const listener of runtime.driftListeners) {
     try {

@@ -8,9 +8,10 @@ const schemaOf = schemaLookup([...builtinEvents, chatbotEvent])
 
 const s0 = schemaOf('workflow.call.completed')
 const t6 = defAt(s0, ['shape', 'workflow_id', 'out', 'transform'])
-const t10 = defAt(s0, ['shape', 'Details', 'element', 'in', 'transform'])
-const t15 = defAt(s0, ['shape', 'Details', 'element', 'out', 'shape', 'CallTimes', 'out', 'transform'])
-const t21 = defAt(s0, [
+const t9 = defAt(s0, ['shape', 'TaskID', 'out', 'transform'])
+const t13 = defAt(s0, ['shape', 'Details', 'element', 'in', 'transform'])
+const t18 = defAt(s0, ['shape', 'Details', 'element', 'out', 'shape', 'CallTimes', 'out', 'transform'])
+const t24 = defAt(s0, [
   'shape',
   'Details',
   'element',
@@ -23,7 +24,7 @@ const t21 = defAt(s0, [
   'out',
   'transform',
 ])
-const t26 = defAt(s0, [
+const t29 = defAt(s0, [
   'shape',
   'Details',
   'element',
@@ -37,7 +38,7 @@ const t26 = defAt(s0, [
   'transform',
 ])
 const s1 = schemaOf('workflow.chatbot.session_ended')
-const c121 = defAt(s1, [
+const c124 = defAt(s1, [
   'shape',
   'messages',
   'element',
@@ -50,14 +51,14 @@ const c121 = defAt(s1, [
   'checks',
 ])
 const s2 = schemaOf('pds.contact.status')
-const t127 = defAt(s2, ['in', 'transform'])
-const t132 = defAt(s2, ['out', 'shape', 'body', 'in', 'transform'])
+const t130 = defAt(s2, ['in', 'transform'])
+const t135 = defAt(s2, ['out', 'shape', 'body', 'in', 'transform'])
 const s3 = schemaOf('pds.task.status')
-const t136 = defAt(s3, ['in', 'transform'])
-const t141 = defAt(s3, ['out', 'shape', 'body', 'in', 'transform'])
+const t139 = defAt(s3, ['in', 'transform'])
+const t144 = defAt(s3, ['out', 'shape', 'body', 'in', 'transform'])
 const s4 = schemaOf('pds.agent.status')
-const t145 = defAt(s4, ['in', 'transform'])
-const t150 = defAt(s4, ['out', 'shape', 'body', 'in', 'transform'])
+const t148 = defAt(s4, ['in', 'transform'])
+const t153 = defAt(s4, ['out', 'shape', 'body', 'in', 'transform'])
 const s5 = schemaOf('chatbot.channel.message.sent')
 const s6 = schemaOf('workflow.status.changed')
 const s7 = schemaOf('workflow.list.completed')
@@ -88,88 +89,97 @@ function v1(v: unknown): unknown {
   const b = v5(a)
   return b === NO ? NO : b
 }
-function v9(v: unknown): unknown {
-  return transform(t10, v)
+function v8(v: unknown): unknown {
+  return transform(t9, v)
 }
-function v12(v: unknown): unknown {
-  return typeof v === 'string' ? v : NO
-}
-function v14(v: unknown): unknown {
-  return transform(t15, v)
-}
-function v13(v: unknown): unknown {
+function v7(v: unknown): unknown {
   const a = v2(v)
   if (a === NO || a === BAIL) return a
-  const b = v14(a)
+  const b = v8(a)
   return b === NO ? NO : b
 }
-function v19(v: unknown): unknown {
-  return v === null ? v : NO
+function v12(v: unknown): unknown {
+  return transform(t13, v)
 }
-function v20(v: unknown): unknown {
-  return transform(t21, v)
-}
-function v18(v: unknown): unknown {
-  const a = v19(v)
-  if (a === NO || a === BAIL) return a
-  const b = v20(a)
-  return b === NO ? NO : b
+function v15(v: unknown): unknown {
+  return typeof v === 'string' ? v : NO
 }
 function v17(v: unknown): unknown {
+  return transform(t18, v)
+}
+function v16(v: unknown): unknown {
+  const a = v2(v)
+  if (a === NO || a === BAIL) return a
+  const b = v17(a)
+  return b === NO ? NO : b
+}
+function v22(v: unknown): unknown {
+  return v === null ? v : NO
+}
+function v23(v: unknown): unknown {
+  return transform(t24, v)
+}
+function v21(v: unknown): unknown {
+  const a = v22(v)
+  if (a === NO || a === BAIL) return a
+  const b = v23(a)
+  return b === NO ? NO : b
+}
+function v20(v: unknown): unknown {
   let r: unknown
   r = v1(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v16(v: unknown): unknown {
+function v19(v: unknown): unknown {
   if (v === undefined) return v
-  return v17(v)
+  return v20(v)
 }
-function v25(v: unknown): unknown {
-  return transform(t26, v)
-}
-function v24(v: unknown): unknown {
-  const a = v2(v)
-  if (a === NO || a === BAIL) return a
-  const b = v25(a)
-  return b === NO ? NO : b
-}
-function v23(v: unknown): unknown {
-  let r: unknown
-  r = v24(v)
-  if (r !== NO) return r
-  r = v18(v)
-  if (r !== NO) return r
-  return NO
-}
-function v22(v: unknown): unknown {
-  if (v === undefined) return v
-  return v23(v)
+function v28(v: unknown): unknown {
+  return transform(t29, v)
 }
 function v27(v: unknown): unknown {
-  if (v === null) return v
-  return v12(v)
+  const a = v2(v)
+  if (a === NO || a === BAIL) return a
+  const b = v28(a)
+  return b === NO ? NO : b
+}
+function v26(v: unknown): unknown {
+  let r: unknown
+  r = v27(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v25(v: unknown): unknown {
+  if (v === undefined) return v
+  return v26(v)
 }
 function v30(v: unknown): unknown {
+  if (v === null) return v
+  return v15(v)
+}
+function v33(v: unknown): unknown {
   if (!isPlainObject(v)) return NO
   if (Object.hasOwn(v, '__proto__')) return BAIL
   return v
 }
-function v29(v: unknown): unknown {
+function v32(v: unknown): unknown {
   let r: unknown
-  r = v30(v)
+  r = v33(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v28(v: unknown): unknown {
+function v31(v: unknown): unknown {
   if (v === undefined) return v
-  return v29(v)
+  return v32(v)
 }
-function v34(v: unknown): unknown {
+function v37(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -180,89 +190,89 @@ function v34(v: unknown): unknown {
   if (r0 !== x0) o.time = r0
   const x1 = o.robottext
   if (x1 !== undefined || 'robottext' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.robottext = r1
   }
   const x2 = o.text
   if (x2 !== undefined || 'text' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.text = r2
   }
   return o
 }
-function v33(v: unknown): unknown {
+function v36(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v34(x)
+    const r = v37(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v32(v: unknown): unknown {
+function v35(v: unknown): unknown {
+  let r: unknown
+  r = v36(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v34(v: unknown): unknown {
+  if (v === undefined) return v
+  return v35(v)
+}
+function v39(v: unknown): unknown {
   let r: unknown
   r = v33(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v31(v: unknown): unknown {
+function v38(v: unknown): unknown {
   if (v === undefined) return v
-  return v32(v)
+  return v39(v)
 }
-function v36(v: unknown): unknown {
+function v41(v: unknown): unknown {
+  let r: unknown
+  r = v16(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v40(v: unknown): unknown {
+  if (v === undefined) return v
+  return v41(v)
+}
+function v47(v: unknown): unknown {
   let r: unknown
   r = v30(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
-}
-function v35(v: unknown): unknown {
-  if (v === undefined) return v
-  return v36(v)
-}
-function v38(v: unknown): unknown {
-  let r: unknown
-  r = v13(v)
-  if (r !== NO) return r
-  r = v18(v)
-  if (r !== NO) return r
-  return NO
-}
-function v37(v: unknown): unknown {
-  if (v === undefined) return v
-  return v38(v)
-}
-function v44(v: unknown): unknown {
-  let r: unknown
-  r = v27(v)
-  if (r !== NO) return r
-  r = v18(v)
-  if (r !== NO) return r
-  return NO
-}
-function v43(v: unknown): unknown {
-  if (v === undefined) return v
-  return v44(v)
 }
 function v46(v: unknown): unknown {
+  if (v === undefined) return v
+  return v47(v)
+}
+function v49(v: unknown): unknown {
   let r: unknown
-  r = v12(v)
+  r = v15(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v45(v: unknown): unknown {
+function v48(v: unknown): unknown {
   if (v === undefined) return v
-  return v46(v)
+  return v49(v)
 }
-function v42(v: unknown): unknown {
+function v45(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -273,94 +283,94 @@ function v42(v: unknown): unknown {
   if (r0 !== x0) o.CallID = r0
   const x1 = o.CallStartTime
   if (x1 !== undefined || 'CallStartTime' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.CallStartTime = r1
   }
   const x2 = o.RingType
   if (x2 !== undefined || 'RingType' in o) {
-    const r2 = v43(x2)
+    const r2 = v46(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.RingType = r2
   }
   const x3 = o.RingTime
   if (x3 !== undefined || 'RingTime' in o) {
-    const r3 = v37(x3)
+    const r3 = v40(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.RingTime = r3
   }
   const x4 = o.HangupType
   if (x4 !== undefined || 'HangupType' in o) {
-    const r4 = v45(x4)
+    const r4 = v48(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.HangupType = r4
   }
   const x5 = o.ResultLabel
   if (x5 !== undefined || 'ResultLabel' in o) {
-    const r5 = v16(x5)
+    const r5 = v19(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.ResultLabel = r5
   }
   const x6 = o.callee_number
   if (x6 !== undefined || 'callee_number' in o) {
-    const r6 = v16(x6)
+    const r6 = v19(x6)
     if (r6 === NO || r6 === BAIL) return BAIL
     if (r6 !== x6) o.callee_number = r6
   }
   const x7 = o.caller_number
   if (x7 !== undefined || 'caller_number' in o) {
-    const r7 = v16(x7)
+    const r7 = v19(x7)
     if (r7 === NO || r7 === BAIL) return BAIL
     if (r7 !== x7) o.caller_number = r7
   }
   return o
 }
-function v41(v: unknown): unknown {
+function v44(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v42(x)
+    const r = v45(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v40(v: unknown): unknown {
+function v43(v: unknown): unknown {
   let r: unknown
-  r = v41(v)
+  r = v44(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v39(v: unknown): unknown {
+function v42(v: unknown): unknown {
   if (v === undefined) return v
-  return v40(v)
+  return v43(v)
 }
-function v48(v: unknown): unknown {
+function v51(v: unknown): unknown {
   let r: unknown
-  r = v30(v)
+  r = v33(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v47(v: unknown): unknown {
+function v50(v: unknown): unknown {
   if (v === undefined) return v
-  return v48(v)
+  return v51(v)
 }
-function v11(v: unknown): unknown {
+function v14(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.id
   if (x0 === undefined && !('id' in o)) return NO
-  const r0 = v1(x0)
+  const r0 = v7(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.id = r0
   const x1 = o.RobotID
   if (x1 === undefined && !('RobotID' in o)) return BAIL
-  const r1 = v1(x1)
+  const r1 = v7(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.RobotID = r1
   const x2 = o.CalleeName
@@ -390,7 +400,7 @@ function v11(v: unknown): unknown {
   if (r6 !== x6) o.CallEndTime = r6
   const x7 = o.Status
   if (x7 === undefined && !('Status' in o)) return BAIL
-  const r7 = v12(x7)
+  const r7 = v15(x7)
   if (r7 === NO || r7 === BAIL) return BAIL
   if (r7 !== x7) o.Status = r7
   const x8 = o.Intention
@@ -400,12 +410,12 @@ function v11(v: unknown): unknown {
   if (r8 !== x8) o.Intention = r8
   const x9 = o.CallID
   if (x9 === undefined && !('CallID' in o)) return BAIL
-  const r9 = v1(x9)
+  const r9 = v7(x9)
   if (r9 === NO || r9 === BAIL) return BAIL
   if (r9 !== x9) o.CallID = r9
   const x10 = o.CallTimes
   if (x10 === undefined && !('CallTimes' in o)) return BAIL
-  const r10 = v13(x10)
+  const r10 = v16(x10)
   if (r10 === NO || r10 === BAIL) return BAIL
   if (r10 !== x10) o.CallTimes = r10
   const x11 = o.Comments
@@ -415,31 +425,31 @@ function v11(v: unknown): unknown {
   if (r11 !== x11) o.Comments = r11
   const x12 = o.BorrowedDate
   if (x12 !== undefined || 'BorrowedDate' in o) {
-    const r12 = v16(x12)
+    const r12 = v19(x12)
     if (r12 === NO || r12 === BAIL) return BAIL
     if (r12 !== x12) o.BorrowedDate = r12
   }
   const x13 = o.DueDate
   if (x13 !== undefined || 'DueDate' in o) {
-    const r13 = v16(x13)
+    const r13 = v19(x13)
     if (r13 === NO || r13 === BAIL) return BAIL
     if (r13 !== x13) o.DueDate = r13
   }
   const x14 = o.BorrowedAmount
   if (x14 !== undefined || 'BorrowedAmount' in o) {
-    const r14 = v22(x14)
+    const r14 = v25(x14)
     if (r14 === NO || r14 === BAIL) return BAIL
     if (r14 !== x14) o.BorrowedAmount = r14
   }
   const x15 = o.TotalOwingAmount
   if (x15 !== undefined || 'TotalOwingAmount' in o) {
-    const r15 = v22(x15)
+    const r15 = v25(x15)
     if (r15 === NO || r15 === BAIL) return BAIL
     if (r15 !== x15) o.TotalOwingAmount = r15
   }
   const x16 = o.CurrencyUnit
   if (x16 !== undefined || 'CurrencyUnit' in o) {
-    const r16 = v16(x16)
+    const r16 = v19(x16)
     if (r16 === NO || r16 === BAIL) return BAIL
     if (r16 !== x16) o.CurrencyUnit = r16
   }
@@ -450,110 +460,110 @@ function v11(v: unknown): unknown {
   if (r17 !== x17) o.PlatformName = r17
   const x18 = o.RingType
   if (x18 === undefined && !('RingType' in o)) return BAIL
-  const r18 = v27(x18)
+  const r18 = v30(x18)
   if (r18 === NO || r18 === BAIL) return BAIL
   if (r18 !== x18) o.RingType = r18
   const x19 = o.HangupType
   if (x19 === undefined && !('HangupType' in o)) return BAIL
-  const r19 = v12(x19)
+  const r19 = v15(x19)
   if (r19 === NO || r19 === BAIL) return BAIL
   if (r19 !== x19) o.HangupType = r19
   const x20 = o.ExtraA
   if (x20 !== undefined || 'ExtraA' in o) {
-    const r20 = v16(x20)
+    const r20 = v19(x20)
     if (r20 === NO || r20 === BAIL) return BAIL
     if (r20 !== x20) o.ExtraA = r20
   }
   const x21 = o.ExtraB
   if (x21 !== undefined || 'ExtraB' in o) {
-    const r21 = v16(x21)
+    const r21 = v19(x21)
     if (r21 === NO || r21 === BAIL) return BAIL
     if (r21 !== x21) o.ExtraB = r21
   }
   const x22 = o.ExtraC
   if (x22 !== undefined || 'ExtraC' in o) {
-    const r22 = v16(x22)
+    const r22 = v19(x22)
     if (r22 === NO || r22 === BAIL) return BAIL
     if (r22 !== x22) o.ExtraC = r22
   }
   const x23 = o.CaseID
   if (x23 === undefined && !('CaseID' in o)) return BAIL
-  const r23 = v1(x23)
+  const r23 = v7(x23)
   if (r23 === NO || r23 === BAIL) return BAIL
   if (r23 !== x23) o.CaseID = r23
   const x24 = o.Variables
   if (x24 !== undefined || 'Variables' in o) {
-    const r24 = v28(x24)
+    const r24 = v31(x24)
     if (r24 === NO || r24 === BAIL) return BAIL
     if (r24 !== x24) o.Variables = r24
   }
   const x25 = o.AsrResult
   if (x25 !== undefined || 'AsrResult' in o) {
-    const r25 = v31(x25)
+    const r25 = v34(x25)
     if (r25 === NO || r25 === BAIL) return BAIL
     if (r25 !== x25) o.AsrResult = r25
   }
   const x26 = o.AsrPTP
   if (x26 !== undefined || 'AsrPTP' in o) {
-    const r26 = v16(x26)
+    const r26 = v19(x26)
     if (r26 === NO || r26 === BAIL) return BAIL
     if (r26 !== x26) o.AsrPTP = r26
   }
   const x27 = o.EventLabel
   if (x27 !== undefined || 'EventLabel' in o) {
-    const r27 = v35(x27)
+    const r27 = v38(x27)
     if (r27 === NO || r27 === BAIL) return BAIL
     if (r27 !== x27) o.EventLabel = r27
   }
   const x28 = o.RingTime
   if (x28 !== undefined || 'RingTime' in o) {
-    const r28 = v37(x28)
+    const r28 = v40(x28)
     if (r28 === NO || r28 === BAIL) return BAIL
     if (r28 !== x28) o.RingTime = r28
   }
   const x29 = o.TalkRound
   if (x29 !== undefined || 'TalkRound' in o) {
-    const r29 = v37(x29)
+    const r29 = v40(x29)
     if (r29 === NO || r29 === BAIL) return BAIL
     if (r29 !== x29) o.TalkRound = r29
   }
   const x30 = o.RedailCall
   if (x30 !== undefined || 'RedailCall' in o) {
-    const r30 = v39(x30)
+    const r30 = v42(x30)
     if (r30 === NO || r30 === BAIL) return BAIL
     if (r30 !== x30) o.RedailCall = r30
   }
   const x31 = o.NerSlots
   if (x31 !== undefined || 'NerSlots' in o) {
-    const r31 = v47(x31)
+    const r31 = v50(x31)
     if (r31 === NO || r31 === BAIL) return BAIL
     if (r31 !== x31) o.NerSlots = r31
   }
   const x32 = o.intention_description
   if (x32 !== undefined || 'intention_description' in o) {
-    const r32 = v16(x32)
+    const r32 = v19(x32)
     if (r32 === NO || r32 === BAIL) return BAIL
     if (r32 !== x32) o.intention_description = r32
   }
   const x33 = o.caller_number
   if (x33 !== undefined || 'caller_number' in o) {
-    const r33 = v16(x33)
+    const r33 = v19(x33)
     if (r33 === NO || r33 === BAIL) return BAIL
     if (r33 !== x33) o.caller_number = r33
   }
   return o
 }
-function v8(v: unknown): unknown {
-  const a = v9(v)
+function v11(v: unknown): unknown {
+  const a = v12(v)
   if (a === NO || a === BAIL) return a
-  const b = v11(a)
+  const b = v14(a)
   return b === NO ? NO : b
 }
-function v7(v: unknown): unknown {
+function v10(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v8(x)
+    const r = v11(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
@@ -585,7 +595,7 @@ function v0(v: unknown): unknown {
   if (r3 !== x3) o.nodetask_name = r3
   const x4 = o.TaskID
   if (x4 === undefined && !('TaskID' in o)) return BAIL
-  const r4 = v1(x4)
+  const r4 = v7(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.TaskID = r4
   const x5 = o.TaskName
@@ -600,26 +610,26 @@ function v0(v: unknown): unknown {
   if (r6 !== x6) o.Sign = r6
   const x7 = o.Details
   if (x7 === undefined && !('Details' in o)) return BAIL
-  const r7 = v7(x7)
+  const r7 = v10(x7)
   if (r7 === NO || r7 === BAIL) return BAIL
   if (r7 !== x7) o.Details = r7
   return o
 }
-function v50(v: unknown): unknown {
+function v53(v: unknown): unknown {
   if (!isPlainObject(v)) return NO
   if (Object.hasOwn(v, '__proto__')) return BAIL
   return v
 }
-function v56(v: unknown): unknown {
+function v59(v: unknown): unknown {
   return v === 'text' ? v : NO
 }
-function v55(v: unknown): unknown {
+function v58(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v56(x0)
+  const r0 = v59(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.text
@@ -629,10 +639,10 @@ function v55(v: unknown): unknown {
   if (r1 !== x1) o.text = r1
   return o
 }
-function v58(v: unknown): unknown {
+function v61(v: unknown): unknown {
   return v === 'image' ? v : NO
 }
-function v59(v: unknown): unknown {
+function v62(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -643,30 +653,11 @@ function v59(v: unknown): unknown {
   if (r0 !== x0) o.origin_url = r0
   const x1 = o.name
   if (x1 !== undefined || 'name' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.name = r1
   }
   return o
-}
-function v57(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.type
-  if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v58(x0)
-  if (r0 === NO || r0 === BAIL) return r0
-  if (r0 !== x0) o.type = r0
-  const x1 = o.media
-  if (x1 === undefined && !('media' in o)) return NO
-  const r1 = v59(x1)
-  if (r1 === NO || r1 === BAIL) return r1
-  if (r1 !== x1) o.media = r1
-  return o
-}
-function v61(v: unknown): unknown {
-  return v === 'file' ? v : NO
 }
 function v60(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
@@ -679,21 +670,40 @@ function v60(v: unknown): unknown {
   if (r0 !== x0) o.type = r0
   const x1 = o.media
   if (x1 === undefined && !('media' in o)) return NO
-  const r1 = v59(x1)
+  const r1 = v62(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.media = r1
   return o
 }
-function v63(v: unknown): unknown {
-  return v === 'button' ? v : NO
+function v64(v: unknown): unknown {
+  return v === 'file' ? v : NO
 }
-function v62(v: unknown): unknown {
+function v63(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v63(x0)
+  const r0 = v64(x0)
+  if (r0 === NO || r0 === BAIL) return r0
+  if (r0 !== x0) o.type = r0
+  const x1 = o.media
+  if (x1 === undefined && !('media' in o)) return NO
+  const r1 = v62(x1)
+  if (r1 === NO || r1 === BAIL) return r1
+  if (r1 !== x1) o.media = r1
+  return o
+}
+function v66(v: unknown): unknown {
+  return v === 'button' ? v : NO
+}
+function v65(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.type
+  if (x0 === undefined && !('type' in o)) return NO
+  const r0 = v66(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.text
@@ -703,22 +713,22 @@ function v62(v: unknown): unknown {
   if (r1 !== x1) o.text = r1
   return o
 }
-function v65(v: unknown): unknown {
+function v68(v: unknown): unknown {
   return v === 'template' ? v : NO
 }
-function v72(v: unknown): unknown {
+function v75(v: unknown): unknown {
   let r: unknown
-  r = v59(v)
+  r = v62(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v71(v: unknown): unknown {
+function v74(v: unknown): unknown {
   if (v === undefined) return v
-  return v72(v)
+  return v75(v)
 }
-function v70(v: unknown): unknown {
+function v73(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -729,25 +739,25 @@ function v70(v: unknown): unknown {
   if (r0 !== x0) o.type = r0
   const x1 = o.media
   if (x1 !== undefined || 'media' in o) {
-    const r1 = v71(x1)
+    const r1 = v74(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.media = r1
   }
   return o
 }
-function v69(v: unknown): unknown {
+function v72(v: unknown): unknown {
   let r: unknown
-  r = v70(v)
+  r = v73(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v68(v: unknown): unknown {
+function v71(v: unknown): unknown {
   if (v === undefined) return v
-  return v69(v)
+  return v72(v)
 }
-function v76(v: unknown): unknown {
+function v79(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -763,94 +773,94 @@ function v76(v: unknown): unknown {
   if (r1 !== x1) o.text = r1
   return o
 }
-function v75(v: unknown): unknown {
+function v78(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v76(x)
+    const r = v79(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v74(v: unknown): unknown {
+function v77(v: unknown): unknown {
   let r: unknown
-  r = v75(v)
+  r = v78(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v73(v: unknown): unknown {
+function v76(v: unknown): unknown {
   if (v === undefined) return v
-  return v74(v)
+  return v77(v)
 }
-function v67(v: unknown): unknown {
+function v70(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.header
   if (x0 !== undefined || 'header' in o) {
-    const r0 = v68(x0)
+    const r0 = v71(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.header = r0
   }
   const x1 = o.body
   if (x1 !== undefined || 'body' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.body = r1
   }
   const x2 = o.footer
   if (x2 !== undefined || 'footer' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.footer = r2
   }
   const x3 = o.button
   if (x3 !== undefined || 'button' in o) {
-    const r3 = v73(x3)
+    const r3 = v76(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.button = r3
   }
   return o
 }
-function v79(v: unknown): unknown {
+function v82(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.id
   if (x0 === undefined && !('id' in o)) return NO
-  const r0 = v13(x0)
+  const r0 = v16(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.id = r0
   const x1 = o.name
   if (x1 !== undefined || 'name' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.name = r1
   }
   const x2 = o.language
   if (x2 !== undefined || 'language' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.language = r2
   }
   return o
 }
-function v78(v: unknown): unknown {
+function v81(v: unknown): unknown {
   let r: unknown
-  r = v79(v)
+  r = v82(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v77(v: unknown): unknown {
+function v80(v: unknown): unknown {
   if (v === undefined) return v
-  return v78(v)
+  return v81(v)
 }
-function v66(v: unknown): unknown {
+function v69(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -861,40 +871,40 @@ function v66(v: unknown): unknown {
   if (r0 !== x0) o.type = r0
   const x1 = o.content
   if (x1 === undefined && !('content' in o)) return BAIL
-  const r1 = v67(x1)
+  const r1 = v70(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.content = r1
   const x2 = o.info
   if (x2 !== undefined || 'info' in o) {
-    const r2 = v77(x2)
+    const r2 = v80(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.info = r2
   }
   return o
 }
-function v64(v: unknown): unknown {
+function v67(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v65(x0)
+  const r0 = v68(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.template
   if (x1 === undefined && !('template' in o)) return NO
-  const r1 = v66(x1)
+  const r1 = v69(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.template = r1
   return o
 }
-function v81(v: unknown): unknown {
+function v84(v: unknown): unknown {
   return v === 'interactive' ? v : NO
 }
-function v86(v: unknown): unknown {
+function v89(v: unknown): unknown {
   return v === 'button' ? v : NO
 }
-function v89(v: unknown): unknown {
+function v92(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -905,23 +915,11 @@ function v89(v: unknown): unknown {
   if (r0 !== x0) o.text = r0
   return o
 }
-function v88(v: unknown): unknown {
-  let r: unknown
-  r = v89(v)
-  if (r !== NO) return r
-  r = v18(v)
-  if (r !== NO) return r
-  return NO
-}
-function v87(v: unknown): unknown {
-  if (v === undefined) return v
-  return v88(v)
-}
 function v91(v: unknown): unknown {
   let r: unknown
-  r = v89(v)
+  r = v92(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
@@ -929,7 +927,19 @@ function v90(v: unknown): unknown {
   if (v === undefined) return v
   return v91(v)
 }
-function v95(v: unknown): unknown {
+function v94(v: unknown): unknown {
+  let r: unknown
+  r = v92(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v93(v: unknown): unknown {
+  if (v === undefined) return v
+  return v94(v)
+}
+function v98(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -945,7 +955,7 @@ function v95(v: unknown): unknown {
   if (r1 !== x1) o.title = r1
   return o
 }
-function v94(v: unknown): unknown {
+function v97(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -956,88 +966,88 @@ function v94(v: unknown): unknown {
   if (r0 !== x0) o.type = r0
   const x1 = o.reply
   if (x1 === undefined && !('reply' in o)) return BAIL
-  const r1 = v95(x1)
+  const r1 = v98(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.reply = r1
   return o
 }
-function v93(v: unknown): unknown {
+function v96(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v94(x)
+    const r = v97(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v92(v: unknown): unknown {
+function v95(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.buttons
   if (x0 === undefined && !('buttons' in o)) return NO
-  const r0 = v93(x0)
+  const r0 = v96(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.buttons = r0
   return o
 }
-function v85(v: unknown): unknown {
+function v88(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v86(x0)
+  const r0 = v89(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
   if (x1 !== undefined || 'body' in o) {
-    const r1 = v87(x1)
+    const r1 = v90(x1)
     if (r1 === NO || r1 === BAIL) return r1
     if (r1 !== x1) o.body = r1
   }
   const x2 = o.footer
   if (x2 !== undefined || 'footer' in o) {
-    const r2 = v90(x2)
+    const r2 = v93(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.footer = r2
   }
   const x3 = o.action
   if (x3 === undefined && !('action' in o)) return BAIL
-  const r3 = v92(x3)
+  const r3 = v95(x3)
   if (r3 === NO || r3 === BAIL) return BAIL
   if (r3 !== x3) o.action = r3
   return o
 }
-function v97(v: unknown): unknown {
+function v100(v: unknown): unknown {
   return v === 'list' ? v : NO
 }
-function v99(v: unknown): unknown {
+function v102(v: unknown): unknown {
   let r: unknown
-  r = v89(v)
+  r = v92(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
-}
-function v98(v: unknown): unknown {
-  if (v === undefined) return v
-  return v99(v)
 }
 function v101(v: unknown): unknown {
+  if (v === undefined) return v
+  return v102(v)
+}
+function v104(v: unknown): unknown {
   let r: unknown
-  r = v89(v)
+  r = v92(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v100(v: unknown): unknown {
+function v103(v: unknown): unknown {
   if (v === undefined) return v
-  return v101(v)
+  return v104(v)
 }
-function v106(v: unknown): unknown {
+function v109(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1053,23 +1063,23 @@ function v106(v: unknown): unknown {
   if (r1 !== x1) o.title = r1
   const x2 = o.description
   if (x2 !== undefined || 'description' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.description = r2
   }
   return o
 }
-function v105(v: unknown): unknown {
+function v108(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v106(x)
+    const r = v109(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v104(v: unknown): unknown {
+function v107(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1080,22 +1090,22 @@ function v104(v: unknown): unknown {
   if (r0 !== x0) o.title = r0
   const x1 = o.rows
   if (x1 === undefined && !('rows' in o)) return BAIL
-  const r1 = v105(x1)
+  const r1 = v108(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.rows = r1
   return o
 }
-function v103(v: unknown): unknown {
+function v106(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v104(x)
+    const r = v107(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v102(v: unknown): unknown {
+function v105(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1106,142 +1116,142 @@ function v102(v: unknown): unknown {
   if (r0 !== x0) o.button = r0
   const x1 = o.sections
   if (x1 === undefined && !('sections' in o)) return BAIL
-  const r1 = v103(x1)
+  const r1 = v106(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.sections = r1
   return o
 }
-function v96(v: unknown): unknown {
+function v99(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v97(x0)
+  const r0 = v100(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
   if (x1 !== undefined || 'body' in o) {
-    const r1 = v98(x1)
+    const r1 = v101(x1)
     if (r1 === NO || r1 === BAIL) return r1
     if (r1 !== x1) o.body = r1
   }
   const x2 = o.footer
   if (x2 !== undefined || 'footer' in o) {
-    const r2 = v100(x2)
+    const r2 = v103(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.footer = r2
   }
   const x3 = o.action
   if (x3 === undefined && !('action' in o)) return BAIL
-  const r3 = v102(x3)
+  const r3 = v105(x3)
   if (r3 === NO || r3 === BAIL) return BAIL
   if (r3 !== x3) o.action = r3
   return o
 }
-function v84(v: unknown): unknown {
+function v87(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   switch ((v as Record<string, unknown>).type) {
     case 'button':
-      return v85(v)
+      return v88(v)
     case 'list':
-      return v96(v)
+      return v99(v)
     default:
       return NO
   }
 }
-function v83(v: unknown): unknown {
+function v86(v: unknown): unknown {
   let r: unknown
-  r = v84(v)
+  r = v87(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v82(v: unknown): unknown {
+function v85(v: unknown): unknown {
   if (v === undefined) return v
-  return v83(v)
+  return v86(v)
 }
-function v80(v: unknown): unknown {
+function v83(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v81(x0)
+  const r0 = v84(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.interactive
   if (x1 !== undefined || 'interactive' in o) {
-    const r1 = v82(x1)
+    const r1 = v85(x1)
     if (r1 === NO || r1 === BAIL) return r1
     if (r1 !== x1) o.interactive = r1
   }
   const x2 = o.text
   if (x2 !== undefined || 'text' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.text = r2
   }
   return o
 }
-function v108(v: unknown): unknown {
+function v111(v: unknown): unknown {
   return v === 'location' ? v : NO
 }
-function v110(v: unknown): unknown {
+function v113(v: unknown): unknown {
   return typeof v === 'number' && Number.isFinite(v) ? v : NO
 }
-function v111(v: unknown): unknown {
+function v114(v: unknown): unknown {
   return typeof v === 'number' && Number.isFinite(v) ? v : NO
 }
-function v109(v: unknown): unknown {
+function v112(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.latitude
   if (x0 === undefined && !('latitude' in o)) return NO
-  const r0 = v110(x0)
+  const r0 = v113(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.latitude = r0
   const x1 = o.longitude
   if (x1 === undefined && !('longitude' in o)) return NO
-  const r1 = v111(x1)
+  const r1 = v114(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.longitude = r1
   const x2 = o.address
   if (x2 !== undefined || 'address' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return r2
     if (r2 !== x2) o.address = r2
   }
   const x3 = o.name
   if (x3 !== undefined || 'name' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.name = r3
   }
   return o
 }
-function v107(v: unknown): unknown {
+function v110(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v108(x0)
+  const r0 = v111(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.location
   if (x1 === undefined && !('location' in o)) return NO
-  const r1 = v109(x1)
+  const r1 = v112(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.location = r1
   return o
 }
-function v113(v: unknown): unknown {
+function v116(v: unknown): unknown {
   return v === 'contacts' ? v : NO
 }
-function v115(v: unknown): unknown {
+function v118(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1257,106 +1267,57 @@ function v115(v: unknown): unknown {
   if (r1 !== x1) o.phone_number = r1
   return o
 }
-function v114(v: unknown): unknown {
+function v117(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v115(x)
+    const r = v118(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v112(v: unknown): unknown {
+function v115(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v113(x0)
+  const r0 = v116(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.contacts
   if (x1 === undefined && !('contacts' in o)) return NO
-  const r1 = v114(x1)
+  const r1 = v117(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.contacts = r1
   return o
 }
-function v117(v: unknown): unknown {
+function v120(v: unknown): unknown {
   return v === 'system' ? v : NO
 }
-function v118(v: unknown): unknown {
+function v121(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v12(x0)
+  const r0 = v15(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.from_seat_id
   if (x1 !== undefined || 'from_seat_id' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return r1
     if (r1 !== x1) o.from_seat_id = r1
   }
   const x2 = o.to_seat_id
   if (x2 !== undefined || 'to_seat_id' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.to_seat_id = r2
   }
   return o
-}
-function v116(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.type
-  if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v117(x0)
-  if (r0 === NO || r0 === BAIL) return r0
-  if (r0 !== x0) o.type = r0
-  const x1 = o.system
-  if (x1 === undefined && !('system' in o)) return NO
-  const r1 = v118(x1)
-  if (r1 === NO || r1 === BAIL) return r1
-  if (r1 !== x1) o.system = r1
-  return o
-}
-function v54(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  switch ((v as Record<string, unknown>).type) {
-    case 'text':
-      return v55(v)
-    case 'image':
-      return v57(v)
-    case 'file':
-      return v60(v)
-    case 'button':
-      return v62(v)
-    case 'template':
-      return v64(v)
-    case 'interactive':
-      return v80(v)
-    case 'location':
-      return v107(v)
-    case 'contacts':
-      return v112(v)
-    case 'system':
-      return v116(v)
-    default:
-      return NO
-  }
-}
-function v120(v: unknown): unknown {
-  const out = v120Parse(v)
-  if (out === NO || out === BAIL) return out
-  return passes(c121, out) ? out : NO
-}
-function v120Parse(v: unknown): unknown {
-  return typeof v === 'string' ? v : NO
 }
 function v119(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
@@ -1367,108 +1328,157 @@ function v119(v: unknown): unknown {
   const r0 = v120(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
+  const x1 = o.system
+  if (x1 === undefined && !('system' in o)) return NO
+  const r1 = v121(x1)
+  if (r1 === NO || r1 === BAIL) return r1
+  if (r1 !== x1) o.system = r1
   return o
 }
-function v53(v: unknown): unknown {
+function v57(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  switch ((v as Record<string, unknown>).type) {
+    case 'text':
+      return v58(v)
+    case 'image':
+      return v60(v)
+    case 'file':
+      return v63(v)
+    case 'button':
+      return v65(v)
+    case 'template':
+      return v67(v)
+    case 'interactive':
+      return v83(v)
+    case 'location':
+      return v110(v)
+    case 'contacts':
+      return v115(v)
+    case 'system':
+      return v119(v)
+    default:
+      return NO
+  }
+}
+function v123(v: unknown): unknown {
+  const out = v123Parse(v)
+  if (out === NO || out === BAIL) return out
+  return passes(c124, out) ? out : NO
+}
+function v123Parse(v: unknown): unknown {
+  return typeof v === 'string' ? v : NO
+}
+function v122(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.type
+  if (x0 === undefined && !('type' in o)) return NO
+  const r0 = v123(x0)
+  if (r0 === NO || r0 === BAIL) return r0
+  if (r0 !== x0) o.type = r0
+  return o
+}
+function v56(v: unknown): unknown {
   let r: unknown
-  r = v54(v)
+  r = v57(v)
   if (r !== NO) return r
-  r = v119(v)
+  r = v122(v)
   if (r !== NO) return r
   return NO
 }
-function v124(v: unknown): unknown {
+function v127(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.msg_id
   if (x0 === undefined && !('msg_id' in o)) return NO
-  const r0 = v1(x0)
+  const r0 = v7(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.msg_id = r0
   const x1 = o.sender_type
   if (x1 === undefined && !('sender_type' in o)) return BAIL
-  const r1 = v12(x1)
+  const r1 = v15(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.sender_type = r1
   const x2 = o.timestamp
   if (x2 === undefined && !('timestamp' in o)) return BAIL
-  const r2 = v13(x2)
+  const r2 = v16(x2)
   if (r2 === NO || r2 === BAIL) return BAIL
   if (r2 !== x2) o.timestamp = r2
   const x3 = o.status
   if (x3 !== undefined || 'status' in o) {
-    const r3 = v45(x3)
+    const r3 = v48(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.status = r3
   }
   const x4 = o.content
   if (x4 === undefined && !('content' in o)) return BAIL
-  const r4 = v53(x4)
+  const r4 = v56(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.content = r4
   return o
 }
-function v123(v: unknown): unknown {
+function v126(v: unknown): unknown {
   let r: unknown
-  r = v124(v)
+  r = v127(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v122(v: unknown): unknown {
+function v125(v: unknown): unknown {
   if (v === undefined) return v
-  return v123(v)
+  return v126(v)
 }
-function v52(v: unknown): unknown {
+function v55(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.msg_id
   if (x0 === undefined && !('msg_id' in o)) return NO
-  const r0 = v1(x0)
+  const r0 = v7(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.msg_id = r0
   const x1 = o.sender_type
   if (x1 === undefined && !('sender_type' in o)) return BAIL
-  const r1 = v12(x1)
+  const r1 = v15(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.sender_type = r1
   const x2 = o.timestamp
   if (x2 === undefined && !('timestamp' in o)) return BAIL
-  const r2 = v13(x2)
+  const r2 = v16(x2)
   if (r2 === NO || r2 === BAIL) return BAIL
   if (r2 !== x2) o.timestamp = r2
   const x3 = o.status
   if (x3 === undefined && !('status' in o)) return BAIL
-  const r3 = v12(x3)
+  const r3 = v15(x3)
   if (r3 === NO || r3 === BAIL) return BAIL
   if (r3 !== x3) o.status = r3
   const x4 = o.content
   if (x4 === undefined && !('content' in o)) return BAIL
-  const r4 = v53(x4)
+  const r4 = v56(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.content = r4
   const x5 = o.reply
   if (x5 !== undefined || 'reply' in o) {
-    const r5 = v122(x5)
+    const r5 = v125(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.reply = r5
   }
   return o
 }
-function v51(v: unknown): unknown {
+function v54(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v52(x)
+    const r = v55(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v49(v: unknown): unknown {
+function v52(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1494,17 +1504,17 @@ function v49(v: unknown): unknown {
   if (r3 !== x3) o.nodetask_name = r3
   const x4 = o.waba_task_id
   if (x4 === undefined && !('waba_task_id' in o)) return BAIL
-  const r4 = v1(x4)
+  const r4 = v7(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.waba_task_id = r4
   const x5 = o.wfdetail_uuid
   if (x5 === undefined && !('wfdetail_uuid' in o)) return BAIL
-  const r5 = v1(x5)
+  const r5 = v7(x5)
   if (r5 === NO || r5 === BAIL) return BAIL
   if (r5 !== x5) o.wfdetail_uuid = r5
   const x6 = o.timestamp
   if (x6 === undefined && !('timestamp' in o)) return BAIL
-  const r6 = v13(x6)
+  const r6 = v16(x6)
   if (r6 === NO || r6 === BAIL) return BAIL
   if (r6 !== x6) o.timestamp = r6
   const x7 = o.channel
@@ -1514,7 +1524,7 @@ function v49(v: unknown): unknown {
   if (r7 !== x7) o.channel = r7
   const x8 = o.channel_id
   if (x8 === undefined && !('channel_id' in o)) return BAIL
-  const r8 = v1(x8)
+  const r8 = v7(x8)
   if (r8 === NO || r8 === BAIL) return BAIL
   if (r8 !== x8) o.channel_id = r8
   const x9 = o.callee
@@ -1524,17 +1534,17 @@ function v49(v: unknown): unknown {
   if (r9 !== x9) o.callee = r9
   const x10 = o.call_id
   if (x10 === undefined && !('call_id' in o)) return BAIL
-  const r10 = v1(x10)
+  const r10 = v7(x10)
   if (r10 === NO || r10 === BAIL) return BAIL
   if (r10 !== x10) o.call_id = r10
   const x11 = o.robot_id
   if (x11 === undefined && !('robot_id' in o)) return BAIL
-  const r11 = v1(x11)
+  const r11 = v7(x11)
   if (r11 === NO || r11 === BAIL) return BAIL
   if (r11 !== x11) o.robot_id = r11
   const x12 = o.status
   if (x12 === undefined && !('status' in o)) return BAIL
-  const r12 = v12(x12)
+  const r12 = v15(x12)
   if (r12 === NO || r12 === BAIL) return BAIL
   if (r12 !== x12) o.status = r12
   const x13 = o.session_start_time
@@ -1549,7 +1559,7 @@ function v49(v: unknown): unknown {
   if (r14 !== x14) o.session_end_time = r14
   const x15 = o.session_end_reason
   if (x15 === undefined && !('session_end_reason' in o)) return BAIL
-  const r15 = v12(x15)
+  const r15 = v15(x15)
   if (r15 === NO || r15 === BAIL) return BAIL
   if (r15 !== x15) o.session_end_reason = r15
   const x16 = o.intention
@@ -1559,327 +1569,315 @@ function v49(v: unknown): unknown {
   if (r16 !== x16) o.intention = r16
   const x17 = o.talk_round
   if (x17 === undefined && !('talk_round' in o)) return BAIL
-  const r17 = v13(x17)
+  const r17 = v16(x17)
   if (r17 === NO || r17 === BAIL) return BAIL
   if (r17 !== x17) o.talk_round = r17
   const x18 = o.ner_slots
   if (x18 === undefined && !('ner_slots' in o)) return BAIL
-  const r18 = v50(x18)
+  const r18 = v53(x18)
   if (r18 === NO || r18 === BAIL) return BAIL
   if (r18 !== x18) o.ner_slots = r18
   const x19 = o.event_label
   if (x19 === undefined && !('event_label' in o)) return BAIL
-  const r19 = v50(x19)
+  const r19 = v53(x19)
   if (r19 === NO || r19 === BAIL) return BAIL
   if (r19 !== x19) o.event_label = r19
   const x20 = o.variables
   if (x20 === undefined && !('variables' in o)) return BAIL
-  const r20 = v50(x20)
+  const r20 = v53(x20)
   if (r20 === NO || r20 === BAIL) return BAIL
   if (r20 !== x20) o.variables = r20
   const x21 = o.messages
   if (x21 === undefined && !('messages' in o)) return BAIL
-  const r21 = v51(x21)
+  const r21 = v54(x21)
   if (r21 === NO || r21 === BAIL) return BAIL
   if (r21 !== x21) o.messages = r21
   return o
 }
-function v126(v: unknown): unknown {
-  return transform(t127, v)
-}
 function v129(v: unknown): unknown {
+  return transform(t130, v)
+}
+function v132(v: unknown): unknown {
   return v === 'ContactStatus' ? v : NO
 }
-function v131(v: unknown): unknown {
-  return transform(t132, v)
+function v134(v: unknown): unknown {
+  return transform(t135, v)
 }
-function v133(v: unknown): unknown {
+function v136(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.taskId
   if (x0 !== undefined || 'taskId' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.taskId = r0
   }
   const x1 = o.taskName
   if (x1 !== undefined || 'taskName' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.taskName = r1
   }
   const x2 = o.groupName
   if (x2 !== undefined || 'groupName' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.groupName = r2
   }
   const x3 = o.phoneNumber
   if (x3 !== undefined || 'phoneNumber' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.phoneNumber = r3
   }
   const x4 = o.callid
   if (x4 !== undefined || 'callid' in o) {
-    const r4 = v16(x4)
+    const r4 = v19(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.callid = r4
   }
   const x5 = o.contactName
   if (x5 !== undefined || 'contactName' in o) {
-    const r5 = v16(x5)
+    const r5 = v19(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.contactName = r5
   }
   const x6 = o.address
   if (x6 !== undefined || 'address' in o) {
-    const r6 = v16(x6)
+    const r6 = v19(x6)
     if (r6 === NO || r6 === BAIL) return BAIL
     if (r6 !== x6) o.address = r6
   }
   const x7 = o.info1
   if (x7 !== undefined || 'info1' in o) {
-    const r7 = v16(x7)
+    const r7 = v19(x7)
     if (r7 === NO || r7 === BAIL) return BAIL
     if (r7 !== x7) o.info1 = r7
   }
   const x8 = o.info2
   if (x8 !== undefined || 'info2' in o) {
-    const r8 = v16(x8)
+    const r8 = v19(x8)
     if (r8 === NO || r8 === BAIL) return BAIL
     if (r8 !== x8) o.info2 = r8
   }
   const x9 = o.info3
   if (x9 !== undefined || 'info3' in o) {
-    const r9 = v16(x9)
+    const r9 = v19(x9)
     if (r9 === NO || r9 === BAIL) return BAIL
     if (r9 !== x9) o.info3 = r9
   }
   const x10 = o.remark
   if (x10 !== undefined || 'remark' in o) {
-    const r10 = v16(x10)
+    const r10 = v19(x10)
     if (r10 === NO || r10 === BAIL) return BAIL
     if (r10 !== x10) o.remark = r10
   }
   const x11 = o.privateData
   if (x11 !== undefined || 'privateData' in o) {
-    const r11 = v16(x11)
+    const r11 = v19(x11)
     if (r11 === NO || r11 === BAIL) return BAIL
     if (r11 !== x11) o.privateData = r11
   }
   const x12 = o.timestamp
   if (x12 !== undefined || 'timestamp' in o) {
-    const r12 = v37(x12)
+    const r12 = v40(x12)
     if (r12 === NO || r12 === BAIL) return BAIL
     if (r12 !== x12) o.timestamp = r12
   }
   const x13 = o.state
   if (x13 !== undefined || 'state' in o) {
-    const r13 = v45(x13)
+    const r13 = v48(x13)
     if (r13 === NO || r13 === BAIL) return BAIL
     if (r13 !== x13) o.state = r13
   }
   const x14 = o.hangupReason
   if (x14 !== undefined || 'hangupReason' in o) {
-    const r14 = v37(x14)
+    const r14 = v40(x14)
     if (r14 === NO || r14 === BAIL) return BAIL
     if (r14 !== x14) o.hangupReason = r14
   }
   const x15 = o.recLink
   if (x15 !== undefined || 'recLink' in o) {
-    const r15 = v16(x15)
+    const r15 = v19(x15)
     if (r15 === NO || r15 === BAIL) return BAIL
     if (r15 !== x15) o.recLink = r15
   }
   return o
 }
-function v130(v: unknown): unknown {
-  const a = v131(v)
+function v133(v: unknown): unknown {
+  const a = v134(v)
   if (a === NO || a === BAIL) return a
-  const b = v133(a)
+  const b = v136(a)
   return b === NO ? NO : b
 }
-function v128(v: unknown): unknown {
+function v131(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v129(x0)
+  const r0 = v132(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
-  const r1 = v130(x1)
+  const r1 = v133(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.body = r1
   const x2 = o.workflow_id
   if (x2 !== undefined || 'workflow_id' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.workflow_id = r2
   }
   const x3 = o.workflow_name
   if (x3 !== undefined || 'workflow_name' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.workflow_name = r3
   }
   const x4 = o.nodetask_id
   if (x4 !== undefined || 'nodetask_id' in o) {
-    const r4 = v16(x4)
+    const r4 = v19(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.nodetask_id = r4
   }
   const x5 = o.nodetask_name
   if (x5 !== undefined || 'nodetask_name' in o) {
-    const r5 = v16(x5)
+    const r5 = v19(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.nodetask_name = r5
   }
   return o
 }
-function v125(v: unknown): unknown {
-  const a = v126(v)
+function v128(v: unknown): unknown {
+  const a = v129(v)
   if (a === NO || a === BAIL) return a
-  const b = v128(a)
+  const b = v131(a)
   return b === NO ? NO : b
 }
-function v135(v: unknown): unknown {
-  return transform(t136, v)
-}
 function v138(v: unknown): unknown {
+  return transform(t139, v)
+}
+function v141(v: unknown): unknown {
   return v === 'TaskStatus' ? v : NO
 }
-function v140(v: unknown): unknown {
-  return transform(t141, v)
+function v143(v: unknown): unknown {
+  return transform(t144, v)
 }
-function v142(v: unknown): unknown {
+function v145(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.taskId
   if (x0 !== undefined || 'taskId' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.taskId = r0
   }
   const x1 = o.taskName
   if (x1 !== undefined || 'taskName' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.taskName = r1
   }
   const x2 = o.state
   if (x2 !== undefined || 'state' in o) {
-    const r2 = v45(x2)
+    const r2 = v48(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.state = r2
   }
   const x3 = o.timestamp
   if (x3 !== undefined || 'timestamp' in o) {
-    const r3 = v37(x3)
+    const r3 = v40(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.timestamp = r3
   }
   return o
 }
-function v139(v: unknown): unknown {
-  const a = v140(v)
+function v142(v: unknown): unknown {
+  const a = v143(v)
   if (a === NO || a === BAIL) return a
-  const b = v142(a)
+  const b = v145(a)
   return b === NO ? NO : b
 }
-function v137(v: unknown): unknown {
+function v140(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v138(x0)
+  const r0 = v141(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
-  const r1 = v139(x1)
+  const r1 = v142(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.body = r1
   const x2 = o.workflow_id
   if (x2 !== undefined || 'workflow_id' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.workflow_id = r2
   }
   const x3 = o.workflow_name
   if (x3 !== undefined || 'workflow_name' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.workflow_name = r3
   }
   const x4 = o.nodetask_id
   if (x4 !== undefined || 'nodetask_id' in o) {
-    const r4 = v16(x4)
+    const r4 = v19(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.nodetask_id = r4
   }
   const x5 = o.nodetask_name
   if (x5 !== undefined || 'nodetask_name' in o) {
-    const r5 = v16(x5)
+    const r5 = v19(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.nodetask_name = r5
   }
   return o
 }
-function v134(v: unknown): unknown {
-  const a = v135(v)
+function v137(v: unknown): unknown {
+  const a = v138(v)
   if (a === NO || a === BAIL) return a
-  const b = v137(a)
+  const b = v140(a)
   return b === NO ? NO : b
 }
-function v144(v: unknown): unknown {
-  return transform(t145, v)
-}
 function v147(v: unknown): unknown {
+  return transform(t148, v)
+}
+function v150(v: unknown): unknown {
   return v === 'AgentStatus' ? v : NO
 }
-function v149(v: unknown): unknown {
-  return transform(t150, v)
+function v152(v: unknown): unknown {
+  return transform(t153, v)
 }
-function v154(v: unknown): unknown {
+function v157(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.auto
   if (x0 !== undefined || 'auto' in o) {
-    const r0 = v37(x0)
+    const r0 = v40(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.auto = r0
   }
   const x1 = o.manual
   if (x1 !== undefined || 'manual' in o) {
-    const r1 = v37(x1)
+    const r1 = v40(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.manual = r1
   }
   return o
 }
-function v153(v: unknown): unknown {
-  let r: unknown
-  r = v154(v)
-  if (r !== NO) return r
-  r = v18(v)
-  if (r !== NO) return r
-  return NO
-}
-function v152(v: unknown): unknown {
-  if (v === undefined) return v
-  return v153(v)
-}
 function v156(v: unknown): unknown {
   let r: unknown
-  r = v154(v)
+  r = v157(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
@@ -1887,62 +1885,57 @@ function v155(v: unknown): unknown {
   if (v === undefined) return v
   return v156(v)
 }
-function v160(v: unknown): unknown {
+function v159(v: unknown): unknown {
+  let r: unknown
+  r = v157(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v158(v: unknown): unknown {
+  if (v === undefined) return v
+  return v159(v)
+}
+function v163(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.talkResult
   if (x0 !== undefined || 'talkResult' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.talkResult = r0
   }
   const x1 = o.count
   if (x1 !== undefined || 'count' in o) {
-    const r1 = v37(x1)
+    const r1 = v40(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.count = r1
   }
   return o
 }
-function v159(v: unknown): unknown {
+function v162(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v160(x)
+    const r = v163(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v158(v: unknown): unknown {
-  let r: unknown
-  r = v159(v)
-  if (r !== NO) return r
-  r = v18(v)
-  if (r !== NO) return r
-  return NO
-}
-function v157(v: unknown): unknown {
-  if (v === undefined) return v
-  return v158(v)
-}
-function v163(v: unknown): unknown {
-  if (!isPlainObject(v)) return NO
-  if (Object.hasOwn(v, '__proto__')) return BAIL
-  return v
-}
-function v162(v: unknown): unknown {
-  let r: unknown
-  r = v163(v)
-  if (r !== NO) return r
-  r = v18(v)
-  if (r !== NO) return r
-  return NO
-}
 function v161(v: unknown): unknown {
+  let r: unknown
+  r = v162(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v160(v: unknown): unknown {
   if (v === undefined) return v
-  return v162(v)
+  return v161(v)
 }
 function v166(v: unknown): unknown {
   if (!isPlainObject(v)) return NO
@@ -1953,7 +1946,7 @@ function v165(v: unknown): unknown {
   let r: unknown
   r = v166(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
@@ -1961,318 +1954,335 @@ function v164(v: unknown): unknown {
   if (v === undefined) return v
   return v165(v)
 }
-function v151(v: unknown): unknown {
+function v169(v: unknown): unknown {
+  if (!isPlainObject(v)) return NO
+  if (Object.hasOwn(v, '__proto__')) return BAIL
+  return v
+}
+function v168(v: unknown): unknown {
+  let r: unknown
+  r = v169(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v167(v: unknown): unknown {
+  if (v === undefined) return v
+  return v168(v)
+}
+function v154(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.taskId
   if (x0 !== undefined || 'taskId' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.taskId = r0
   }
   const x1 = o.taskName
   if (x1 !== undefined || 'taskName' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.taskName = r1
   }
   const x2 = o.groupName
   if (x2 !== undefined || 'groupName' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.groupName = r2
   }
   const x3 = o.phoneNumber
   if (x3 !== undefined || 'phoneNumber' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.phoneNumber = r3
   }
   const x4 = o.callid
   if (x4 !== undefined || 'callid' in o) {
-    const r4 = v16(x4)
+    const r4 = v19(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.callid = r4
   }
   const x5 = o.contactName
   if (x5 !== undefined || 'contactName' in o) {
-    const r5 = v16(x5)
+    const r5 = v19(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.contactName = r5
   }
   const x6 = o.address
   if (x6 !== undefined || 'address' in o) {
-    const r6 = v16(x6)
+    const r6 = v19(x6)
     if (r6 === NO || r6 === BAIL) return BAIL
     if (r6 !== x6) o.address = r6
   }
   const x7 = o.info1
   if (x7 !== undefined || 'info1' in o) {
-    const r7 = v16(x7)
+    const r7 = v19(x7)
     if (r7 === NO || r7 === BAIL) return BAIL
     if (r7 !== x7) o.info1 = r7
   }
   const x8 = o.info2
   if (x8 !== undefined || 'info2' in o) {
-    const r8 = v16(x8)
+    const r8 = v19(x8)
     if (r8 === NO || r8 === BAIL) return BAIL
     if (r8 !== x8) o.info2 = r8
   }
   const x9 = o.info3
   if (x9 !== undefined || 'info3' in o) {
-    const r9 = v16(x9)
+    const r9 = v19(x9)
     if (r9 === NO || r9 === BAIL) return BAIL
     if (r9 !== x9) o.info3 = r9
   }
   const x10 = o.remark
   if (x10 !== undefined || 'remark' in o) {
-    const r10 = v16(x10)
+    const r10 = v19(x10)
     if (r10 === NO || r10 === BAIL) return BAIL
     if (r10 !== x10) o.remark = r10
   }
   const x11 = o.privateData
   if (x11 !== undefined || 'privateData' in o) {
-    const r11 = v16(x11)
+    const r11 = v19(x11)
     if (r11 === NO || r11 === BAIL) return BAIL
     if (r11 !== x11) o.privateData = r11
   }
   const x12 = o.timestamp
   if (x12 !== undefined || 'timestamp' in o) {
-    const r12 = v37(x12)
+    const r12 = v40(x12)
     if (r12 === NO || r12 === BAIL) return BAIL
     if (r12 !== x12) o.timestamp = r12
   }
   const x13 = o.agentName
   if (x13 !== undefined || 'agentName' in o) {
-    const r13 = v16(x13)
+    const r13 = v19(x13)
     if (r13 === NO || r13 === BAIL) return BAIL
     if (r13 !== x13) o.agentName = r13
   }
   const x14 = o.registerState
   if (x14 !== undefined || 'registerState' in o) {
-    const r14 = v16(x14)
+    const r14 = v19(x14)
     if (r14 === NO || r14 === BAIL) return BAIL
     if (r14 !== x14) o.registerState = r14
   }
   const x15 = o.State
   if (x15 !== undefined || 'State' in o) {
-    const r15 = v45(x15)
+    const r15 = v48(x15)
     if (r15 === NO || r15 === BAIL) return BAIL
     if (r15 !== x15) o.State = r15
   }
   const x16 = o.callType
   if (x16 !== undefined || 'callType' in o) {
-    const r16 = v16(x16)
+    const r16 = v19(x16)
     if (r16 === NO || r16 === BAIL) return BAIL
     if (r16 !== x16) o.callType = r16
   }
   const x17 = o.talkResultLabel
   if (x17 !== undefined || 'talkResultLabel' in o) {
-    const r17 = v16(x17)
+    const r17 = v19(x17)
     if (r17 === NO || r17 === BAIL) return BAIL
     if (r17 !== x17) o.talkResultLabel = r17
   }
   const x18 = o.talkremarks
   if (x18 !== undefined || 'talkremarks' in o) {
-    const r18 = v16(x18)
+    const r18 = v19(x18)
     if (r18 === NO || r18 === BAIL) return BAIL
     if (r18 !== x18) o.talkremarks = r18
   }
   const x19 = o.curDayCallCount
   if (x19 !== undefined || 'curDayCallCount' in o) {
-    const r19 = v152(x19)
+    const r19 = v155(x19)
     if (r19 === NO || r19 === BAIL) return BAIL
     if (r19 !== x19) o.curDayCallCount = r19
   }
   const x20 = o.curDayCallDuration
   if (x20 !== undefined || 'curDayCallDuration' in o) {
-    const r20 = v155(x20)
+    const r20 = v158(x20)
     if (r20 === NO || r20 === BAIL) return BAIL
     if (r20 !== x20) o.curDayCallDuration = r20
   }
   const x21 = o.curDayTalkResults
   if (x21 !== undefined || 'curDayTalkResults' in o) {
-    const r21 = v157(x21)
+    const r21 = v160(x21)
     if (r21 === NO || r21 === BAIL) return BAIL
     if (r21 !== x21) o.curDayTalkResults = r21
   }
   const x22 = o.curDayOnlineDuration
   if (x22 !== undefined || 'curDayOnlineDuration' in o) {
-    const r22 = v37(x22)
+    const r22 = v40(x22)
     if (r22 === NO || r22 === BAIL) return BAIL
     if (r22 !== x22) o.curDayOnlineDuration = r22
   }
   const x23 = o.curDayRestDuration
   if (x23 !== undefined || 'curDayRestDuration' in o) {
-    const r23 = v37(x23)
+    const r23 = v40(x23)
     if (r23 === NO || r23 === BAIL) return BAIL
     if (r23 !== x23) o.curDayRestDuration = r23
   }
   const x24 = o.curWaitingCallCount
   if (x24 !== undefined || 'curWaitingCallCount' in o) {
-    const r24 = v37(x24)
+    const r24 = v40(x24)
     if (r24 === NO || r24 === BAIL) return BAIL
     if (r24 !== x24) o.curWaitingCallCount = r24
   }
   const x25 = o.waitingDialNumber
   if (x25 !== undefined || 'waitingDialNumber' in o) {
-    const r25 = v37(x25)
+    const r25 = v40(x25)
     if (r25 === NO || r25 === BAIL) return BAIL
     if (r25 !== x25) o.waitingDialNumber = r25
   }
   const x26 = o.totalNumber
   if (x26 !== undefined || 'totalNumber' in o) {
-    const r26 = v37(x26)
+    const r26 = v40(x26)
     if (r26 === NO || r26 === BAIL) return BAIL
     if (r26 !== x26) o.totalNumber = r26
   }
   const x27 = o.customizeResults
   if (x27 !== undefined || 'customizeResults' in o) {
-    const r27 = v161(x27)
+    const r27 = v164(x27)
     if (r27 === NO || r27 === BAIL) return BAIL
     if (r27 !== x27) o.customizeResults = r27
   }
   const x28 = o.customerInfo
   if (x28 !== undefined || 'customerInfo' in o) {
-    const r28 = v164(x28)
+    const r28 = v167(x28)
     if (r28 === NO || r28 === BAIL) return BAIL
     if (r28 !== x28) o.customerInfo = r28
   }
   return o
 }
-function v148(v: unknown): unknown {
-  const a = v149(v)
+function v151(v: unknown): unknown {
+  const a = v152(v)
   if (a === NO || a === BAIL) return a
-  const b = v151(a)
+  const b = v154(a)
   return b === NO ? NO : b
 }
-function v146(v: unknown): unknown {
+function v149(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v147(x0)
+  const r0 = v150(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
-  const r1 = v148(x1)
+  const r1 = v151(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.body = r1
   const x2 = o.workflow_id
   if (x2 !== undefined || 'workflow_id' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.workflow_id = r2
   }
   const x3 = o.workflow_name
   if (x3 !== undefined || 'workflow_name' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.workflow_name = r3
   }
   const x4 = o.nodetask_id
   if (x4 !== undefined || 'nodetask_id' in o) {
-    const r4 = v16(x4)
+    const r4 = v19(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.nodetask_id = r4
   }
   const x5 = o.nodetask_name
   if (x5 !== undefined || 'nodetask_name' in o) {
-    const r5 = v16(x5)
+    const r5 = v19(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.nodetask_name = r5
   }
   return o
 }
-function v143(v: unknown): unknown {
-  const a = v144(v)
+function v146(v: unknown): unknown {
+  const a = v147(v)
   if (a === NO || a === BAIL) return a
-  const b = v146(a)
+  const b = v149(a)
   return b === NO ? NO : b
 }
-function v168(v: unknown): unknown {
+function v171(v: unknown): unknown {
   return v === 'channel.message.sent' ? v : NO
 }
-function v169(v: unknown): unknown {
+function v172(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.id
   if (x0 === undefined && !('id' in o)) return NO
-  const r0 = v1(x0)
+  const r0 = v7(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.id = r0
   return o
 }
-function v173(v: unknown): unknown {
+function v176(v: unknown): unknown {
   let r: unknown
-  r = v124(v)
+  r = v127(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v172(v: unknown): unknown {
+function v175(v: unknown): unknown {
   if (v === undefined) return v
-  return v173(v)
+  return v176(v)
 }
-function v171(v: unknown): unknown {
+function v174(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.msg_id
   if (x0 === undefined && !('msg_id' in o)) return NO
-  const r0 = v1(x0)
+  const r0 = v7(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.msg_id = r0
   const x1 = o.sender_type
   if (x1 === undefined && !('sender_type' in o)) return BAIL
-  const r1 = v12(x1)
+  const r1 = v15(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.sender_type = r1
   const x2 = o.timestamp
   if (x2 === undefined && !('timestamp' in o)) return BAIL
-  const r2 = v13(x2)
+  const r2 = v16(x2)
   if (r2 === NO || r2 === BAIL) return BAIL
   if (r2 !== x2) o.timestamp = r2
   const x3 = o.status
   if (x3 !== undefined || 'status' in o) {
-    const r3 = v45(x3)
+    const r3 = v48(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.status = r3
   }
   const x4 = o.content
   if (x4 === undefined && !('content' in o)) return BAIL
-  const r4 = v53(x4)
+  const r4 = v56(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.content = r4
   const x5 = o.reply
   if (x5 !== undefined || 'reply' in o) {
-    const r5 = v172(x5)
+    const r5 = v175(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.reply = r5
   }
   return o
 }
-function v170(v: unknown): unknown {
+function v173(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v171(x)
+    const r = v174(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v167(v: unknown): unknown {
+function v170(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.event
   if (x0 === undefined && !('event' in o)) return NO
-  const r0 = v168(x0)
+  const r0 = v171(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.event = r0
   const x1 = o.company
@@ -2287,97 +2297,24 @@ function v167(v: unknown): unknown {
   if (r2 !== x2) o.channel = r2
   const x3 = o.channel_id
   if (x3 === undefined && !('channel_id' in o)) return BAIL
-  const r3 = v1(x3)
+  const r3 = v7(x3)
   if (r3 === NO || r3 === BAIL) return BAIL
   if (r3 !== x3) o.channel_id = r3
   const x4 = o.user
   if (x4 === undefined && !('user' in o)) return BAIL
-  const r4 = v169(x4)
+  const r4 = v172(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.user = r4
   const x5 = o.call_id
   if (x5 === undefined && !('call_id' in o)) return BAIL
-  const r5 = v1(x5)
+  const r5 = v7(x5)
   if (r5 === NO || r5 === BAIL) return BAIL
   if (r5 !== x5) o.call_id = r5
   const x6 = o.messages
   if (x6 === undefined && !('messages' in o)) return BAIL
-  const r6 = v170(x6)
+  const r6 = v173(x6)
   if (r6 === NO || r6 === BAIL) return BAIL
   if (r6 !== x6) o.messages = r6
-  return o
-}
-function v176(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.nodetask_id
-  if (x0 !== undefined || 'nodetask_id' in o) {
-    const r0 = v16(x0)
-    if (r0 === NO || r0 === BAIL) return r0
-    if (r0 !== x0) o.nodetask_id = r0
-  }
-  const x1 = o.nodetask_name
-  if (x1 !== undefined || 'nodetask_name' in o) {
-    const r1 = v16(x1)
-    if (r1 === NO || r1 === BAIL) return BAIL
-    if (r1 !== x1) o.nodetask_name = r1
-  }
-  const x2 = o.node_type
-  if (x2 !== undefined || 'node_type' in o) {
-    const r2 = v16(x2)
-    if (r2 === NO || r2 === BAIL) return BAIL
-    if (r2 !== x2) o.node_type = r2
-  }
-  const x3 = o.task_id
-  if (x3 !== undefined || 'task_id' in o) {
-    const r3 = v16(x3)
-    if (r3 === NO || r3 === BAIL) return BAIL
-    if (r3 !== x3) o.task_id = r3
-  }
-  const x4 = o.task_status
-  if (x4 !== undefined || 'task_status' in o) {
-    const r4 = v16(x4)
-    if (r4 === NO || r4 === BAIL) return BAIL
-    if (r4 !== x4) o.task_status = r4
-  }
-  return o
-}
-function v175(v: unknown): unknown {
-  if (!Array.isArray(v)) return NO
-  for (let i = 0; i < v.length; i++) {
-    const x: unknown = v[i]
-    const r = v176(x)
-    if (r === NO || r === BAIL) return BAIL
-    if (r !== x) v[i] = r
-  }
-  return v
-}
-function v174(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.workflow_id
-  if (x0 === undefined && !('workflow_id' in o)) return NO
-  const r0 = v1(x0)
-  if (r0 === NO || r0 === BAIL) return r0
-  if (r0 !== x0) o.workflow_id = r0
-  const x1 = o.workflow_name
-  if (x1 !== undefined || 'workflow_name' in o) {
-    const r1 = v16(x1)
-    if (r1 === NO || r1 === BAIL) return BAIL
-    if (r1 !== x1) o.workflow_name = r1
-  }
-  const x2 = o.status
-  if (x2 === undefined && !('status' in o)) return BAIL
-  const r2 = v1(x2)
-  if (r2 === NO || r2 === BAIL) return BAIL
-  if (r2 !== x2) o.status = r2
-  const x3 = o.actions
-  if (x3 === undefined && !('actions' in o)) return BAIL
-  const r3 = v175(x3)
-  if (r3 === NO || r3 === BAIL) return BAIL
-  if (r3 !== x3) o.actions = r3
   return o
 }
 function v179(v: unknown): unknown {
@@ -2386,27 +2323,33 @@ function v179(v: unknown): unknown {
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.nodetask_id
   if (x0 !== undefined || 'nodetask_id' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.nodetask_id = r0
   }
   const x1 = o.nodetask_name
   if (x1 !== undefined || 'nodetask_name' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.nodetask_name = r1
   }
   const x2 = o.node_type
   if (x2 !== undefined || 'node_type' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.node_type = r2
   }
   const x3 = o.task_id
   if (x3 !== undefined || 'task_id' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.task_id = r3
+  }
+  const x4 = o.task_status
+  if (x4 !== undefined || 'task_status' in o) {
+    const r4 = v19(x4)
+    if (r4 === NO || r4 === BAIL) return BAIL
+    if (r4 !== x4) o.task_status = r4
   }
   return o
 }
@@ -2431,13 +2374,80 @@ function v177(v: unknown): unknown {
   if (r0 !== x0) o.workflow_id = r0
   const x1 = o.workflow_name
   if (x1 !== undefined || 'workflow_name' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
+    if (r1 === NO || r1 === BAIL) return BAIL
+    if (r1 !== x1) o.workflow_name = r1
+  }
+  const x2 = o.status
+  if (x2 === undefined && !('status' in o)) return BAIL
+  const r2 = v1(x2)
+  if (r2 === NO || r2 === BAIL) return BAIL
+  if (r2 !== x2) o.status = r2
+  const x3 = o.actions
+  if (x3 === undefined && !('actions' in o)) return BAIL
+  const r3 = v178(x3)
+  if (r3 === NO || r3 === BAIL) return BAIL
+  if (r3 !== x3) o.actions = r3
+  return o
+}
+function v182(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.nodetask_id
+  if (x0 !== undefined || 'nodetask_id' in o) {
+    const r0 = v19(x0)
+    if (r0 === NO || r0 === BAIL) return r0
+    if (r0 !== x0) o.nodetask_id = r0
+  }
+  const x1 = o.nodetask_name
+  if (x1 !== undefined || 'nodetask_name' in o) {
+    const r1 = v19(x1)
+    if (r1 === NO || r1 === BAIL) return BAIL
+    if (r1 !== x1) o.nodetask_name = r1
+  }
+  const x2 = o.node_type
+  if (x2 !== undefined || 'node_type' in o) {
+    const r2 = v19(x2)
+    if (r2 === NO || r2 === BAIL) return BAIL
+    if (r2 !== x2) o.node_type = r2
+  }
+  const x3 = o.task_id
+  if (x3 !== undefined || 'task_id' in o) {
+    const r3 = v19(x3)
+    if (r3 === NO || r3 === BAIL) return BAIL
+    if (r3 !== x3) o.task_id = r3
+  }
+  return o
+}
+function v181(v: unknown): unknown {
+  if (!Array.isArray(v)) return NO
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i]
+    const r = v182(x)
+    if (r === NO || r === BAIL) return BAIL
+    if (r !== x) v[i] = r
+  }
+  return v
+}
+function v180(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.workflow_id
+  if (x0 === undefined && !('workflow_id' in o)) return NO
+  const r0 = v1(x0)
+  if (r0 === NO || r0 === BAIL) return r0
+  if (r0 !== x0) o.workflow_id = r0
+  const x1 = o.workflow_name
+  if (x1 !== undefined || 'workflow_name' in o) {
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.workflow_name = r1
   }
   const x2 = o.case_id
   if (x2 === undefined && !('case_id' in o)) return BAIL
-  const r2 = v1(x2)
+  const r2 = v7(x2)
   if (r2 === NO || r2 === BAIL) return BAIL
   if (r2 !== x2) o.case_id = r2
   const x3 = o.callee_number
@@ -2447,72 +2457,84 @@ function v177(v: unknown): unknown {
   if (r3 !== x3) o.callee_number = r3
   const x4 = o.rows
   if (x4 === undefined && !('rows' in o)) return BAIL
-  const r4 = v178(x4)
+  const r4 = v181(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.rows = r4
   return o
 }
-function v181(v: unknown): unknown {
+function v186(v: unknown): unknown {
+  let r: unknown
+  r = v7(v)
+  if (r !== NO) return r
+  r = v21(v)
+  if (r !== NO) return r
+  return NO
+}
+function v185(v: unknown): unknown {
+  if (v === undefined) return v
+  return v186(v)
+}
+function v184(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.case_id
   if (x0 !== undefined || 'case_id' in o) {
-    const r0 = v16(x0)
+    const r0 = v185(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.case_id = r0
   }
   const x1 = o.callee_name
   if (x1 !== undefined || 'callee_name' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.callee_name = r1
   }
   const x2 = o.callee_gender
   if (x2 !== undefined || 'callee_gender' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.callee_gender = r2
   }
   const x3 = o.callee_number
   if (x3 !== undefined || 'callee_number' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.callee_number = r3
   }
   const x4 = o.platform_name
   if (x4 !== undefined || 'platform_name' in o) {
-    const r4 = v16(x4)
+    const r4 = v19(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.platform_name = r4
   }
   const x5 = o.extra_a
   if (x5 !== undefined || 'extra_a' in o) {
-    const r5 = v16(x5)
+    const r5 = v19(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.extra_a = r5
   }
   return o
 }
-function v180(v: unknown): unknown {
+function v183(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.workflow_id
   if (x0 !== undefined || 'workflow_id' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.workflow_id = r0
   }
   const x1 = o.workflow_name
   if (x1 !== undefined || 'workflow_name' in o) {
-    const r1 = v16(x1)
+    const r1 = v19(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.workflow_name = r1
   }
   const x2 = o.node_id
   if (x2 === undefined && !('node_id' in o)) return BAIL
-  const r2 = v1(x2)
+  const r2 = v7(x2)
   if (r2 === NO || r2 === BAIL) return BAIL
   if (r2 !== x2) o.node_id = r2
   const x3 = o.node_name
@@ -2522,277 +2544,277 @@ function v180(v: unknown): unknown {
   if (r3 !== x3) o.node_name = r3
   const x4 = o.callee
   if (x4 === undefined && !('callee' in o)) return BAIL
-  const r4 = v181(x4)
+  const r4 = v184(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.callee = r4
   return o
 }
-function v188(v: unknown): unknown {
+function v193(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.Channel
   if (x0 !== undefined || 'Channel' in o) {
-    const r0 = v16(x0)
+    const r0 = v185(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.Channel = r0
   }
   const x1 = o.Begin
   if (x1 !== undefined || 'Begin' in o) {
-    const r1 = v37(x1)
+    const r1 = v40(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Begin = r1
   }
   const x2 = o.End
   if (x2 !== undefined || 'End' in o) {
-    const r2 = v37(x2)
+    const r2 = v40(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.End = r2
   }
   const x3 = o.Sentence
   if (x3 !== undefined || 'Sentence' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.Sentence = r3
   }
   const x4 = o.Words
   if (x4 !== undefined || 'Words' in o) {
-    const r4 = v37(x4)
+    const r4 = v40(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.Words = r4
   }
   return o
 }
-function v187(v: unknown): unknown {
+function v192(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v188(x)
+    const r = v193(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v186(v: unknown): unknown {
+function v191(v: unknown): unknown {
   let r: unknown
-  r = v187(v)
+  r = v192(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v185(v: unknown): unknown {
+function v190(v: unknown): unknown {
   if (v === undefined) return v
-  return v186(v)
+  return v191(v)
 }
-function v196(v: unknown): unknown {
+function v201(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.Channel
   if (x0 !== undefined || 'Channel' in o) {
-    const r0 = v16(x0)
+    const r0 = v185(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.Channel = r0
   }
   const x1 = o.Begin
   if (x1 !== undefined || 'Begin' in o) {
-    const r1 = v37(x1)
+    const r1 = v40(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Begin = r1
   }
   const x2 = o.End
   if (x2 !== undefined || 'End' in o) {
-    const r2 = v37(x2)
+    const r2 = v40(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.End = r2
   }
   const x3 = o.Sentence
   if (x3 !== undefined || 'Sentence' in o) {
-    const r3 = v16(x3)
+    const r3 = v19(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.Sentence = r3
   }
   const x4 = o.CheckPointVal
   if (x4 !== undefined || 'CheckPointVal' in o) {
-    const r4 = v16(x4)
+    const r4 = v19(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.CheckPointVal = r4
   }
   return o
 }
-function v195(v: unknown): unknown {
+function v200(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v196(x)
+    const r = v201(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v194(v: unknown): unknown {
+function v199(v: unknown): unknown {
   let r: unknown
-  r = v195(v)
+  r = v200(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v193(v: unknown): unknown {
+function v198(v: unknown): unknown {
   if (v === undefined) return v
-  return v194(v)
+  return v199(v)
 }
-function v192(v: unknown): unknown {
+function v197(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.CheckPointType
   if (x0 !== undefined || 'CheckPointType' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.CheckPointType = r0
   }
   const x1 = o.CheckPointResultsDetail
   if (x1 !== undefined || 'CheckPointResultsDetail' in o) {
-    const r1 = v193(x1)
+    const r1 = v198(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.CheckPointResultsDetail = r1
   }
   return o
 }
-function v191(v: unknown): unknown {
+function v196(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v192(x)
+    const r = v197(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v190(v: unknown): unknown {
+function v195(v: unknown): unknown {
   let r: unknown
-  r = v191(v)
+  r = v196(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v189(v: unknown): unknown {
+function v194(v: unknown): unknown {
   if (v === undefined) return v
-  return v190(v)
+  return v195(v)
 }
-function v200(v: unknown): unknown {
+function v205(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.CheckPointType
   if (x0 !== undefined || 'CheckPointType' in o) {
-    const r0 = v16(x0)
+    const r0 = v19(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.CheckPointType = r0
   }
   const x1 = o.Channel
   if (x1 !== undefined || 'Channel' in o) {
-    const r1 = v16(x1)
+    const r1 = v185(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Channel = r1
   }
   const x2 = o.Score
   if (x2 !== undefined || 'Score' in o) {
-    const r2 = v16(x2)
+    const r2 = v19(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.Score = r2
   }
   return o
 }
-function v199(v: unknown): unknown {
+function v204(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v200(x)
+    const r = v205(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v198(v: unknown): unknown {
+function v203(v: unknown): unknown {
   let r: unknown
-  r = v199(v)
+  r = v204(v)
   if (r !== NO) return r
-  r = v18(v)
+  r = v21(v)
   if (r !== NO) return r
   return NO
 }
-function v197(v: unknown): unknown {
+function v202(v: unknown): unknown {
   if (v === undefined) return v
-  return v198(v)
+  return v203(v)
 }
-function v184(v: unknown): unknown {
+function v189(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.Recordingid
   if (x0 === undefined && !('Recordingid' in o)) return NO
-  const r0 = v1(x0)
+  const r0 = v7(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.Recordingid = r0
   const x1 = o.Size
   if (x1 !== undefined || 'Size' in o) {
-    const r1 = v22(x1)
+    const r1 = v25(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Size = r1
   }
   const x2 = o.Length
   if (x2 !== undefined || 'Length' in o) {
-    const r2 = v22(x2)
+    const r2 = v25(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.Length = r2
   }
   const x3 = o.Words
   if (x3 !== undefined || 'Words' in o) {
-    const r3 = v37(x3)
+    const r3 = v40(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.Words = r3
   }
   const x4 = o.AsrResults
   if (x4 !== undefined || 'AsrResults' in o) {
-    const r4 = v185(x4)
+    const r4 = v190(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.AsrResults = r4
   }
   const x5 = o.CheckPoint
   if (x5 !== undefined || 'CheckPoint' in o) {
-    const r5 = v189(x5)
+    const r5 = v194(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.CheckPoint = r5
   }
   const x6 = o.Scores
   if (x6 !== undefined || 'Scores' in o) {
-    const r6 = v197(x6)
+    const r6 = v202(x6)
     if (r6 === NO || r6 === BAIL) return BAIL
     if (r6 !== x6) o.Scores = r6
   }
   return o
 }
-function v183(v: unknown): unknown {
+function v188(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v184(x)
+    const r = v189(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v182(v: unknown): unknown {
+function v187(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.TaskID
   if (x0 === undefined && !('TaskID' in o)) return NO
-  const r0 = v1(x0)
+  const r0 = v7(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.TaskID = r0
   const x1 = o.Sign
@@ -2802,21 +2824,21 @@ function v182(v: unknown): unknown {
   if (r1 !== x1) o.Sign = r1
   const x2 = o.QADetail
   if (x2 === undefined && !('QADetail' in o)) return BAIL
-  const r2 = v183(x2)
+  const r2 = v188(x2)
   if (r2 === NO || r2 === BAIL) return BAIL
   if (r2 !== x2) o.QADetail = r2
   return o
 }
-function v202(v: unknown): unknown {
+function v207(v: unknown): unknown {
   return typeof v === 'string' ? v : NO
 }
-function v201(v: unknown): unknown {
+function v206(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.event
   if (x0 === undefined && !('event' in o)) return NO
-  const r0 = v202(x0)
+  const r0 = v207(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.event = r0
   const x1 = o.company
@@ -2835,14 +2857,14 @@ function v201(v: unknown): unknown {
 /** The compiled validator of each built-in schema, by the schema object itself. */
 export const compiledValidators: ReadonlyMap<unknown, Validator> = new Map<unknown, Validator>([
   [s0, v0], // workflow.call.completed
-  [s1, v49], // workflow.chatbot.session_ended
-  [s2, v125], // pds.contact.status
-  [s3, v134], // pds.task.status
-  [s4, v143], // pds.agent.status
-  [s5, v167], // chatbot.channel.message.sent
-  [s6, v174], // workflow.status.changed
-  [s7, v177], // workflow.list.completed
-  [s8, v180], // workflow.custom_api.pushed
-  [s9, v182], // qa.recording.reported
-  [s10, v201], // chatbot.*
+  [s1, v52], // workflow.chatbot.session_ended
+  [s2, v128], // pds.contact.status
+  [s3, v137], // pds.task.status
+  [s4, v146], // pds.agent.status
+  [s5, v170], // chatbot.channel.message.sent
+  [s6, v177], // workflow.status.changed
+  [s7, v180], // workflow.list.completed
+  [s8, v183], // workflow.custom_api.pushed
+  [s9, v187], // qa.recording.reported
+  [s10, v206], // chatbot.*
 ])
