@@ -133,8 +133,8 @@ export function createWebhooks<
     onError: (handler) => void runtime.errorListeners.add(handler),
     onInvalid: (handler) => void runtime.invalidListeners.add(handler),
     removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
-    receive: (event, context) => receive(runtime, event, context),
-    verifyAndReceive: (delivery) => verifyAndReceive(runtime, delivery),
+    receive: async (event, context) => receive(runtime, event, context),
+    verifyAndReceive: async (delivery) => verifyAndReceive(runtime, delivery),
     handle: (request, handleOptions) => handleRequest(webhooks, request, handleOptions),
   }
   return webhooks
