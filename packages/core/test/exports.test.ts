@@ -17,6 +17,10 @@ const ENTRIES = {
 const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
   '@airudder-webhooks/core': [
     'AirudderEvent',
+    'Classified',
+    'Decoded',
+    'EventResult',
+    'Verified',
     'Answer',
     'Definitions',
     'Delivery',
@@ -46,7 +50,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'createRegistry',
     'createWebhooks',
     'customVerifier',
-    'decodeJson',
+    'decode',
     'defineEvent',
     'headerSign',
     'ipAllowlist',
@@ -54,10 +58,9 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'optionsFromEnv',
     'parse',
     'summarizeEvent',
-    'toEvent',
     'urlToken',
     'validate',
-    'verifyDelivery',
+    'verify',
   ],
   '@airudder-webhooks/core/inbox': [
     'INBOX_STATUSES',
