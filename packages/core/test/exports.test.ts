@@ -50,6 +50,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'defineEvent',
     'headerSign',
     'ipAllowlist',
+    'md5Hex',
     'md5Sign',
     'optionsFromEnv',
     'parse',
@@ -67,9 +68,11 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'InboxStats',
     'InboxStatus',
     'NewInboxEntry',
+    'RetryOptions',
     'TransactionalInbox',
     'compareCounts',
     'matchesListOptions',
+    'retryDelay',
     'statsOf',
   ],
   '@airudder-webhooks/core/node': [
@@ -195,7 +198,6 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'createDeliveryRequest',
     'defaultScheme',
     'deliveryUrl',
-    'md5Hex',
     'signDelivery',
   ],
 }
