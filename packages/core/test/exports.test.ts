@@ -54,6 +54,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'defineEvent',
     'headerSign',
     'ipAllowlist',
+    'md5Hex',
     'md5Sign',
     'optionsFromEnv',
     'parse',
@@ -70,9 +71,11 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'InboxStats',
     'InboxStatus',
     'NewInboxEntry',
+    'RetryOptions',
     'TransactionalInbox',
     'compareCounts',
     'matchesListOptions',
+    'retryDelay',
     'statsOf',
   ],
   '@airudder-webhooks/core/node': [
@@ -202,7 +205,6 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'createDeliveryRequest',
     'defaultScheme',
     'deliveryUrl',
-    'md5Hex',
     'signDelivery',
   ],
 }
