@@ -96,7 +96,7 @@ const mutated = (file: string) => {
     })
 }
 
-describe('compiled validators agree with zod', () => {
+describe('compiled validators agree with zod', { timeout: 60_000 }, () => {
   it('cover every built-in schema', () => {
     for (const definition of definitions) expect(compiledValidators.has(definition.schema)).toBe(true)
   })
@@ -121,10 +121,10 @@ describe('compiled validators agree with zod', () => {
       fc.property(mutated(file), (json) => {
         if (agree(type, json)) accepted++
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     )
     // The drift must exercise the accepting side too, not only rejections.
-    expect(accepted).toBeGreaterThan(30)
+    expect(accepted).toBeGreaterThan(15)
   })
 
   it.each(definitions.map((d) => d.type))('%s on arbitrary JSON objects', (type) => {
@@ -137,7 +137,7 @@ describe('compiled validators agree with zod', () => {
   })
 })
 
-describe('parse() answers as zod alone would', () => {
+describe('parse() answers as zod alone would', { timeout: 60_000 }, () => {
   it.each(pushFixtures)('$file, damaged copies included', ({ file, type }) => {
     fc.assert(
       fc.property(mutated(file), fc.boolean(), (json, proto) => {

@@ -64,12 +64,17 @@ const payload = {
   },
 }
 
+/** Readies the shared payload. A new issues array only after a failure: truncating costs a runtime call. */
+function reset(value: unknown): void {
+  payload.value = value
+  if (payload.issues.length > 0) payload.issues = []
+}
+
 type TransformFunction = (value: unknown, context: typeof payload) => unknown
 
 /** Runs a zod transform (or preprocessor) the way zod does; `NO` when it reported an issue. */
 export function transform(fn: unknown, value: unknown): unknown {
-  payload.value = value
-  payload.issues.length = 0
+  reset(value)
   const output = (fn as TransformFunction)(value, payload)
   if (payload.issues.length > 0) return NO
   if (output instanceof Promise) throw new Error('@airudder-webhooks/core: schemas must be synchronous')
@@ -82,8 +87,7 @@ interface Check {
 
 /** True when every zod check (a refinement, a length bound) passes on `value`. */
 export function passes(checks: unknown, value: unknown): boolean {
-  payload.value = value
-  payload.issues.length = 0
+  reset(value)
   for (const check of checks as readonly Check[]) check._zod.check(payload)
   return payload.issues.length === 0
 }
