@@ -142,8 +142,8 @@ export function createWebhooks<
     onInvalid: (handler) => void runtime.invalidListeners.add(handler),
     onDrift: (listener) => void runtime.driftListeners.add(listener),
     removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
-    receive: (event, context) => receive(runtime, event, context),
-    verifyAndReceive: (delivery) => verifyAndReceive(runtime, delivery),
+    receive: async (event, context) => receive(runtime, event, context),
+    verifyAndReceive: async (delivery) => verifyAndReceive(runtime, delivery),
     handle: (request, handleOptions) => handleRequest(webhooks, request, handleOptions),
   }
   return webhooks
