@@ -47,12 +47,16 @@ describe('detectDrift', () => {
     json.pds.body.state = 'QUEUED'
     json.pds.body.queueName = 'q1'
     expect(detectDrift(PdsContactStatusSchema, json)).toEqual([
-      // The dialer's epoch-ms `timestamp` arrives as text and is read as a number.
-      { path: 'body.timestamp', kind: 'coerced' },
       { path: 'body.state', kind: 'unknown_enum' },
       { path: 'body.queueName', kind: 'unknown_field' },
     ])
     expect(detectDrift(PdsContactStatusSchema, { type: 'ContactStatus', body: '' })).toEqual([])
+    // The dialer documents its epoch-ms `timestamp` as text: a number there is the drift.
+    json.pds.body.timestamp = 1668998317236
+    expect(detectDrift(PdsContactStatusSchema, json)).toContainEqual({
+      path: 'body.timestamp',
+      kind: 'coerced',
+    })
   })
 })
 

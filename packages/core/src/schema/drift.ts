@@ -32,7 +32,11 @@ export type OpenEnum<T extends string> = T | (string & {})
 
 /** What a drift helper does, for `detectDrift`. */
 export type DriftTag =
-  | { readonly kind: 'decimal' | 'integer' | 'text' | 'id' }
+  | {
+      readonly kind: 'decimal' | 'integer' | 'text' | 'id'
+      /** How AIRudder documents the value, when it differs from the kind's usual (`integer()` as text). */
+      readonly sentAs?: 'string'
+    }
   | { readonly kind: 'enum'; readonly values: ReadonlySet<string> }
   | { readonly kind: 'optional'; readonly inner: z.ZodType }
 
@@ -119,8 +123,8 @@ type Convert<T> = (value: string | number, ctx: z.core.$RefinementCtx<string | n
 /** Each leaf helper's conversion, so `optional()` can fold `null` into the same union and transform. */
 const conversions = new WeakMap<z.ZodType, Convert<unknown>>()
 
-function leaf<T>(kind: 'decimal' | 'integer' | 'text' | 'id', convert: Convert<T>) {
-  const schema = tagged(stringOrNumber.transform(convert), { kind })
+function leaf<T>(kind: 'decimal' | 'integer' | 'text' | 'id', convert: Convert<T>, sentAs?: 'string') {
+  const schema = tagged(stringOrNumber.transform(convert), sentAs ? { kind, sentAs } : { kind })
   conversions.set(schema, convert as Convert<unknown>)
   return schema
 }
@@ -134,20 +138,27 @@ export function decimal() {
   })
 }
 
-/** Exact safe integer, from a number or a numeric string. */
-export function integer() {
-  return leaf('integer', (value, ctx) => {
-    if (typeof value === 'number' && Number.isSafeInteger(value)) return value // fast path: no canonicalising
-    const canonical = canonicalDecimal(value)
-    const number = canonical === undefined || canonical.includes('.') ? Number.NaN : Number(canonical)
-    if (Number.isSafeInteger(number)) return number
-    ctx.issues.push({
-      code: 'custom',
-      message: 'Expected an integer (number or numeric string)',
-      input: value,
-    })
-    return z.NEVER
-  })
+/**
+ * Exact safe integer, from a number or a numeric string. `{ sentAs: 'string' }` when AIRudder
+ * documents the number as text (the dialer's epoch-ms `timestamp`), so text is not reported as drift.
+ */
+export function integer(options: { readonly sentAs?: 'string' } = {}) {
+  return leaf(
+    'integer',
+    (value, ctx) => {
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return value // fast path: no canonicalising
+      const canonical = canonicalDecimal(value)
+      const number = canonical === undefined || canonical.includes('.') ? Number.NaN : Number(canonical)
+      if (Number.isSafeInteger(number)) return number
+      ctx.issues.push({
+        code: 'custom',
+        message: 'Expected an integer (number or numeric string)',
+        input: value,
+      })
+      return z.NEVER
+    },
+    options.sentAs,
+  )
 }
 
 const toText = (value: string | number) => (typeof value === 'number' ? numberToDecimal(value) : value)
