@@ -3,6 +3,11 @@ import * as library from '../src/index'
 
 describe('@airudder-webhooks/postgres entry', () => {
   it('exports the inbox and its migrations, not the CLI runner or migration internals', () => {
-    expect(Object.keys(library).sort()).toEqual(['createPostgresInbox', 'migrate', 'readMigrations'])
+    expect(Object.keys(library).sort()).toEqual([
+      'createPostgresInbox',
+      'createPostgresReconcileStore',
+      'migrate',
+      'readMigrations',
+    ])
   })
 })

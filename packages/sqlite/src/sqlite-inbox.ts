@@ -17,7 +17,7 @@
  * saves an fsync per write, but a power cut may roll back the last acknowledged deliveries.
  */
 import type { Inbox, InboxEntry } from '@airudder-webhooks/core'
-import type { NewInboxEntry } from '@airudder-webhooks/core/inbox'
+import type { InboxLease, NewInboxEntry } from '@airudder-webhooks/core/inbox'
 import Database from 'better-sqlite3'
 import { createQueries } from './queries'
 import { type InboxRow, toEntry } from './rows'
@@ -73,6 +73,12 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   const kill = db.prepare(
     `UPDATE ${t} SET status = 'dead', last_error = @error, updated_at = @now WHERE ${held}`,
   )
+  const release = db.prepare(
+    `UPDATE ${t} SET status = 'pending', available_at = @now, updated_at = @now WHERE ${held}`,
+  )
+  const releaseAll = db.transaction((leases: readonly InboxLease[], at: number) =>
+    leases.reduce((sum, { id, attempts }) => sum + release.run({ id, attempts, now: at }).changes, 0),
+  )
   const get = db.prepare<[string], InboxRow>(`SELECT * FROM ${t} WHERE id = ?`)
   const requeue = db.prepare(`
     UPDATE ${t} SET status = 'pending', attempts = 0, available_at = ?, last_error = NULL, updated_at = ?
@@ -112,6 +118,9 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
       const held = { id, attempts, error, now: now() }
       const { changes } = retryAt ? retry.run({ ...held, retryAt: retryAt.getTime() }) : kill.run(held)
       return changes > 0
+    },
+    async release(leases) {
+      return releaseAll.immediate(leases, now())
     },
     async get(id) {
       const row = get.get(id)

@@ -10,6 +10,7 @@ import type { InvalidEvent, Verification } from '../events/event'
 import { classify } from '../steps/classify'
 import { decodeJson, toEvent } from '../steps/parse'
 import { checkDelivery } from '../steps/verify'
+import { withDeadline } from './deadline'
 import { WebhookError } from './errors'
 import type { Inbox } from './inbox-contract'
 import { receive } from './receive'
@@ -65,7 +66,12 @@ export async function verifyAndReceive<D extends Definitions, C>(
   return receive(runtime, result.event, delivery.context as C)
 }
 
-/** Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers. */
+/**
+ * Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers.
+ * A store that fails or does not answer within `deadlineMs` (a database gone, locked or full) answers
+ * `503 inbox_unavailable` so AIRudder retries: never `200` for something not stored. A store that
+ * completes after the deadline makes the retry a duplicate, answered `200`.
+ */
 async function store<D extends Definitions>(
   runtime: Runtime<D>,
   inbox: Inbox,
@@ -78,7 +84,18 @@ async function store<D extends Definitions>(
   raw: string,
 ): Promise<Answer> {
   const { id, type, receivedAt, verification } = parsed
-  const stored = await inbox.add({ id, type, raw, receivedAt, verification })
+  const stored = await withDeadline(
+    inbox.add({ id, type, raw, receivedAt, verification }),
+    runtime.deadlineMs,
+  )
+  if (stored instanceof Error) {
+    runtime.logger?.error(
+      `@airudder-webhooks/core: the inbox could not store ${type} (id ${id}): ${stored.message}`,
+    )
+    return failure('inbox_unavailable', 'The delivery could not be stored right now; AIRudder will retry', {
+      'Retry-After': '60',
+    })
+  }
   if (stored === 'duplicate') return { ...OK, duplicate: true }
   runtime.processor?.notify()
   return OK
