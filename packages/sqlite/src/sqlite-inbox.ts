@@ -30,7 +30,7 @@ export interface SqliteInboxOptions {
   readonly table?: string | undefined
   /** Default `'FULL'` (survives power loss); `'NORMAL'` survives a killed process, not a power cut. */
   readonly synchronous?: 'FULL' | 'NORMAL' | undefined
-  /** How long a write waits for another process holding the file's write lock. Default 5000 ms. */
+  /** How long a write waits for another process holding the file's write lock before it fails (the delivery is then answered 503 and retried). Default 1000 ms. */
   readonly busyTimeoutMs?: number | undefined
   /** The clock (tests). */
   readonly now?: (() => number) | undefined
@@ -47,7 +47,7 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   const db = new Database(options.path)
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 1000))}`)
   createTable(db, table)
 
   const t = `"${table}"`
