@@ -11,7 +11,7 @@
  *   every adapter takes), `Delivery`, `Answer`, `Logger`, `WebhookError`, `ErrorCode`
  * - events: `AirudderEvent`, `EventOf`, `EventType`, `UnknownEvent`, `InvalidEvent`, `Verification`,
  *   `defineEvent`, `EventDefinition`, `Definitions`, `createRegistry`, `summarizeEvent`
- * - verification: `md5Sign`, `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
+ * - verification: `md5Sign` (and `md5Hex`, the Sign it checks), `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
  *   `VerifyInput`, `VerifyResult`, `VerifyRules`
  * - the pipeline steps, each taking the previous one's output and usable alone: `decode` ->
  *   `classify` -> `verify` -> `validate` (`Decoded`, `Classified`, `Verified`, `EventResult`), and
@@ -47,7 +47,7 @@ export { type Verified, verify } from './steps/verify'
 export { customVerifier } from './verify/custom'
 export { headerSign } from './verify/header-sign'
 export { ipAllowlist } from './verify/ip-allowlist'
-export { md5Sign } from './verify/md5-sign'
+export { md5Hex, md5Sign } from './verify/md5-sign'
 export type { Verifier, VerifyInput, VerifyResult } from './verify/types'
 export { urlToken } from './verify/url-token'
 export { type ErrorCode, WebhookError } from './webhooks/errors'

@@ -5,13 +5,16 @@
  * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
  */
 
+import type { z } from 'zod'
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent, Verification } from '../events/event'
+import { detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
 import { decode } from '../steps/decode'
 import { andThen, type MaybePromise } from '../steps/maybe-async'
 import { validate } from '../steps/validate'
 import { type Verified, type VerifyFailure, verifyWith } from '../steps/verify'
+import { withDeadline } from './deadline'
 import { WebhookError } from './errors'
 import type { Inbox } from './inbox-contract'
 import { receive } from './receive'
@@ -54,13 +57,44 @@ function deliver<D extends Definitions, C>(
     return failure(verified.code, verified.message)
   }
   const result = validate(verified)
+  if (runtime.driftListeners.size > 0 && verified.definition)
+    reportDrift(runtime, verified.definition.schema, result.ok ? result.event : result.invalid, verified.json)
   if (runtime.inbox)
     return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text)
   if (!result.ok) return rejectInvalid(runtime, result.invalid, result.message)
   return receive(runtime, result.event, context as C)
 }
 
-/** Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers. */
+/** Tells `onDrift` listeners which fields of a verified delivery drifted; a throwing listener is logged. */
+function reportDrift<D extends Definitions>(
+  runtime: Runtime<D>,
+  schema: z.ZodType,
+  parsed: { readonly type: string; readonly id: string },
+  json: unknown,
+): void {
+  const fields = detectDrift(schema, json)
+  if (fields.length === 0) return
+  const report = { type: parsed.type, id: parsed.id, fields }
+  for (const listener of runtime.driftListeners) {
+    try {
+      const returned = listener(report)
+      if (returned instanceof Promise) returned.catch((thrown) => driftListenerFailed(runtime, thrown))
+    } catch (thrown) {
+      driftListenerFailed(runtime, thrown)
+    }
+  }
+}
+
+function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown: unknown): void {
+  runtime.logger?.error(`@airudder-webhooks/core: an onDrift listener threw: ${messageOf(thrown)}`)
+}
+
+/**
+ * Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers.
+ * A store that fails or does not answer within `deadlineMs` (a database gone, locked or full) answers
+ * `503 inbox_unavailable` so AIRudder retries: never `200` for something not stored. A store that
+ * completes after the deadline makes the retry a duplicate, answered `200`.
+ */
 async function store<D extends Definitions>(
   runtime: Runtime<D>,
   inbox: Inbox,
@@ -73,16 +107,29 @@ async function store<D extends Definitions>(
   raw: string,
 ): Promise<Answer> {
   const { id, type, receivedAt, verification } = parsed
-  const stored = await inbox.add({ id, type, raw, receivedAt, verification })
+  const stored = await withDeadline(
+    inbox.add({ id, type, raw, receivedAt, verification }),
+    runtime.deadlineMs,
+  )
+  if (stored instanceof Error) {
+    runtime.logger?.error(
+      `@airudder-webhooks/core: the inbox could not store ${type} (id ${id}): ${stored.message}`,
+    )
+    return failure('inbox_unavailable', 'The delivery could not be stored right now; AIRudder will retry', {
+      'Retry-After': '60',
+    })
+  }
   if (stored === 'duplicate') return { ...OK, duplicate: true }
   runtime.processor?.notify()
   return OK
 }
 
 /**
- * A verified delivery that fails its schema is handed to `onInvalid` listeners; once they have
- * all taken it, AIRudder gets `200`. With no listener (or a failing one) it is refused with
- * `400 invalid_payload`, reported to `onError` and logged with its issue paths, never dropped silently.
+ * A verified delivery missing a part its type promises is handed to `onInvalid` listeners; once
+ * they have all taken it, AIRudder gets `200`. With no listener (or a failing one) it is answered
+ * `400 invalid_payload`, which AIRudder retries (any answer but 2xx: a minute apart, five times,
+ * then never), reported to `onError`, and logged in one line that names the missing paths (never
+ * values) and how to keep such deliveries. With an inbox it never gets here: the inbox stores it.
  */
 async function rejectInvalid<D extends Definitions>(
   runtime: Runtime<D>,
@@ -97,7 +144,11 @@ async function rejectInvalid<D extends Definitions>(
   const cause = failures[0]?.status === 'rejected' ? failures[0].reason : undefined
   const detail =
     cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${messageOf(cause)}`
-  runtime.logger?.error(`@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail})`)
+  runtime.logger?.error(
+    `@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail}). Answered 400 so AIRudder retries ` +
+      'it (5 times, a minute apart, then drops it); to keep such deliveries, add webhooks.onInvalid(listener) ' +
+      'or an inbox (createWebhooks({ inbox })).',
+  )
   await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
   return failure('invalid_payload', message)
 }
