@@ -5,7 +5,7 @@
  * `receive`).
  *
  * ```ts
- * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY, verify: { 'pds.*': urlToken({ tokens: 's3cret' }) } })
+ * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY, verify: { '*': urlToken({ tokens: 's3cret' }) } })
  * webhooks.on('workflow.call.completed', (event) => save(event.payload.Details))
  * export const POST = (request: Request) => webhooks.handle(request)
  * ```
@@ -16,6 +16,7 @@ import { createRegistry } from './events/registry'
 import { handleRequest } from './http/handle'
 import type { Receiver } from './http/receiver'
 import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
+import type { DriftReport } from './schema/detect-drift'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
@@ -78,10 +79,23 @@ export interface Webhooks<D extends Definitions = [], C = unknown, I extends Inb
   onError(handler: (error: WebhookError<D>) => unknown): void
   /** Verified deliveries that fail their schema; taking them here answers AIRudder `200`. */
   onInvalid(handler: (invalid: InvalidEvent) => unknown): void
+  /**
+   * Verified deliveries whose fields drifted from the documented shape (`null`, `coerced`,
+   * `unknown_enum`, `unknown_field`, `missing`), per type, before they are handled. Drift is only
+   * computed while someone listens.
+   */
+  onDrift(listener: (report: DriftReport) => unknown): void
   removeListener<const S extends Subscription<D> | readonly Subscription<D>[]>(
     subscription: S,
     handler: (event: EventFor<S, D>, context: ContextFor<I, C>) => unknown,
   ): void
+  /**
+   * Graceful shutdown (call it on SIGTERM, after your server stopped accepting): stops claiming, lets
+   * handlers in hand finish for up to `timeoutMs` (default 10 s), releases what is still running so
+   * another replica takes it at once, and closes the inbox if it has `close()` (SQLite's file; a
+   * PostgreSQL pool stays yours to end). Without an inbox there is nothing to wait for.
+   */
+  close(options?: { readonly timeoutMs?: number | undefined }): Promise<void>
   /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
   receive(event: AirudderEvent<D>, context?: InputFor<I, C>): Promise<Answer>
 }
@@ -111,6 +125,7 @@ export function createWebhooks<
     listeners: createListeners(),
     errorListeners: new Set(),
     invalidListeners: new Set(),
+    driftListeners: new Set(),
     idempotency: options.idempotency ?? createMemoryIdempotencyStore(),
     inbox: options.inbox,
     processor: { notify: () => processor?.notify() },
@@ -132,9 +147,14 @@ export function createWebhooks<
     onAny: (handler) => listeners.add('*', handler as Handler),
     onError: (handler) => void runtime.errorListeners.add(handler),
     onInvalid: (handler) => void runtime.invalidListeners.add(handler),
+    onDrift: (listener) => void runtime.driftListeners.add(listener),
     removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
-    receive: (event, context) => receive(runtime, event, context),
-    verifyAndReceive: (delivery) => verifyAndReceive(runtime, delivery),
+    receive: async (event, context) => receive(runtime, event, context),
+    close: async (closeOptions = {}) => {
+      await processor?.stop({ timeoutMs: closeOptions.timeoutMs ?? 10_000 })
+      await options.inbox?.close?.()
+    },
+    verifyAndReceive: async (delivery) => verifyAndReceive(runtime, delivery),
     handle: (request, handleOptions) => handleRequest(webhooks, request, handleOptions),
   }
   return webhooks

@@ -13,8 +13,9 @@
  *   `defineEvent`, `EventDefinition`, `Definitions`, `createRegistry`, `summarizeEvent`
  * - verification: `md5Sign` (and `md5Hex`, the Sign it checks), `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
  *   `VerifyInput`, `VerifyResult`, `VerifyRules`
- * - the pipeline steps, each usable alone: `decodeJson`, `classify`, `verifyDelivery`, `validate`,
- *   `toEvent`, `parse`
+ * - the pipeline steps, each taking the previous one's output and usable alone: `decode` ->
+ *   `classify` -> `verify` -> `validate` (`Decoded`, `Classified`, `Verified`, `EventResult`), and
+ *   `parse` (all but `verify`)
  * - stores: `createMemoryIdempotencyStore`, `IdempotencyStore`, `createMemoryInbox`, `Inbox`,
  *   `InboxEntry`, `InboxContext`
  *
@@ -37,10 +38,12 @@ export { createRegistry } from './events/registry'
 export { summarizeEvent } from './events/summarize'
 export type { Receiver } from './http/receiver'
 export { createMemoryInbox } from './inbox/memory-inbox'
-export { classify } from './steps/classify'
-export { decodeJson, parse, toEvent, validate } from './steps/parse'
+export { type Classified, classify } from './steps/classify'
+export { type Decoded, decode } from './steps/decode'
+export { parse } from './steps/parse'
+export { type EventResult, validate } from './steps/validate'
 export type { VerifyRules } from './steps/verification'
-export { verifyDelivery } from './steps/verify'
+export { type Verified, verify } from './steps/verify'
 export { customVerifier } from './verify/custom'
 export { headerSign } from './verify/header-sign'
 export { ipAllowlist } from './verify/ip-allowlist'
