@@ -29,7 +29,8 @@ const app = new Hono()
 app.post('/webhooks/airudder', airudder(webhooks))
 
 const port = Number(process.env.PORT ?? 3000)
-const hostname = process.env.HOSTNAME || undefined // unset: every interface
-serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, (info) => {
-  console.log(`listening on http://${hostname ?? 'localhost'}:${info.port}`)
+// HOST, as in the Express example; not HOSTNAME, which Docker sets to the container's name.
+const hostname = process.env.HOST || '0.0.0.0'
+serve({ fetch: app.fetch, port, hostname }, (info) => {
+  console.log(`listening on http://localhost:${info.port}`)
 })
