@@ -3,7 +3,7 @@
  * A server snippet (one that listens on 3000) is started on a free port instead; a route-handler
  * snippet (`export const POST`) is imported by a tiny driver that posts one delivery to it.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -32,15 +32,15 @@ function tsx(
   project: string,
   file: string,
   env: Record<string, string>,
-): { child: ChildProcess; output: () => string } {
+): { child: ChildProcessWithoutNullStreams; output: () => string } {
   const child = spawn(process.execPath, [join(project, 'node_modules/tsx/dist/cli.mjs'), file], {
     cwd: project,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: 'pipe',
+    // Only what a shell would have: no AIRUDDER_* leaks in from the test run.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
   })
   let text = ''
-  child.stdout?.on('data', (chunk) => (text += chunk))
-  child.stderr?.on('data', (chunk) => (text += chunk))
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk))
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk))
   return { child, output: () => text }
 }
 
