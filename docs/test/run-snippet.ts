@@ -84,7 +84,7 @@ export async function callRouteHandler(
       `const { POST } = await import(${JSON.stringify(module)})`,
       `const response = await POST(new Request('http://localhost/webhooks/airudder', { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(body)} }))`,
       'await new Promise((resolve) => setTimeout(resolve, 50)) // let handlers after the answer print',
-      'console.log(`ANSWER ${response.status} ${await response.text()}`)',
+      "console.log('ANSWER', response.status, await response.text())",
       'process.exit(0)',
     ].join('\n'),
   )
