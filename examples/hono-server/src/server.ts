@@ -4,6 +4,7 @@
  * your own handlers; `app` runs unchanged on Bun, Deno or Workers with their own `serve`.
  */
 import { optionsFromEnv, summarizeEvent } from '@airudder-webhooks/core'
+import { airudderServerOptions } from '@airudder-webhooks/core/node'
 import { airudder, createWebhooks } from '@airudder-webhooks/hono'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
@@ -31,6 +32,17 @@ app.post('/webhooks/airudder', airudder(webhooks))
 const port = Number(process.env.PORT ?? 3000)
 // HOST, as in the Express example; not HOSTNAME, which Docker sets to the container's name.
 const hostname = process.env.HOST || '0.0.0.0'
-serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`listening on http://localhost:${info.port}`)
-})
+// Timeouts suited to AIRudder: a client trickling its headers or body is dropped within seconds.
+const server = serve({ fetch: app.fetch, port, hostname, serverOptions: airudderServerOptions }, (info) =>
+  console.log(`listening on http://localhost:${info.port}`),
+)
+
+// Graceful shutdown: stop accepting, let requests in flight be answered, then let the receiver finish.
+const shutdown = async (signal: string) => {
+  console.log(`${signal}: shutting down`)
+  await new Promise((resolve) => server.close(resolve))
+  await webhooks.close({ timeoutMs: 8_000 })
+  process.exit(0)
+}
+process.once('SIGTERM', shutdown)
+process.once('SIGINT', shutdown)
