@@ -18,6 +18,7 @@ import type { Receiver } from './http/receiver'
 import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
 import type { DriftReport } from './schema/detect-drift'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
+import { warnIfDefaultKey } from './webhooks/default-key'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
 import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-contract'
@@ -89,6 +90,13 @@ export interface Webhooks<D extends Definitions = [], C = unknown, I extends Inb
     subscription: S,
     handler: (event: EventFor<S, D>, context: ContextFor<I, C>) => unknown,
   ): void
+  /**
+   * Graceful shutdown (call it on SIGTERM, after your server stopped accepting): stops claiming, lets
+   * handlers in hand finish for up to `timeoutMs` (default 10 s), releases what is still running so
+   * another replica takes it at once, and closes the inbox if it has `close()` (SQLite's file; a
+   * PostgreSQL pool stays yours to end). Without an inbox there is nothing to wait for.
+   */
+  close(options?: { readonly timeoutMs?: number | undefined }): Promise<void>
   /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
   receive(event: AirudderEvent<D>, context?: InputFor<I, C>): Promise<Answer>
 }
@@ -126,6 +134,7 @@ export function createWebhooks<
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 1024 * 1024),
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger),
   }
+  warnIfDefaultKey(options.key, runtime.logger)
   if (options.inbox) {
     processor = createProcessor(runtime, options.inbox, options.processing)
     if (options.processing?.autoStart !== false) processor.start()
@@ -143,6 +152,10 @@ export function createWebhooks<
     onDrift: (listener) => void runtime.driftListeners.add(listener),
     removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
     receive: async (event, context) => receive(runtime, event, context),
+    close: async (closeOptions = {}) => {
+      await processor?.stop({ timeoutMs: closeOptions.timeoutMs ?? 10_000 })
+      await options.inbox?.close?.()
+    },
     verifyAndReceive: async (delivery) => verifyAndReceive(runtime, delivery),
     handle: (request, handleOptions) => handleRequest(webhooks, request, handleOptions),
   }

@@ -4,10 +4,12 @@
  * `(IncomingMessage, ServerResponse)` (Node's http server, Express, Next.js Pages API routes)
  * through the same edge as `webhooks.handle(Request)`, without re-encoding the body.
  *
+ * `airudderServerOptions` are server timeouts suited to AIRudder (a slow client is dropped in seconds).
+ *
  * ```ts
  * import { createServer } from 'node:http'
- * import { createNodeHandler } from '@airudder-webhooks/core/node'
- * createServer(createNodeHandler(webhooks)).listen(3000)
+ * import { airudderServerOptions, createNodeHandler } from '@airudder-webhooks/core/node'
+ * createServer(airudderServerOptions, createNodeHandler(webhooks)).listen(3000)
  * ```
  */
 export type { AdapterInfo } from './http/edge'
@@ -17,3 +19,4 @@ export {
   type NodeRequestLike,
   type NodeResponseLike,
 } from './node/node-bridge'
+export { airudderServerOptions } from './node/server-options'

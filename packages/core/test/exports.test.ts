@@ -83,6 +83,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'NodeHandlerOptions',
     'NodeRequestLike',
     'NodeResponseLike',
+    'airudderServerOptions',
     'createNodeHandler',
   ],
   '@airudder-webhooks/core/schemas': [

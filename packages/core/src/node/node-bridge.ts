@@ -111,6 +111,8 @@ export function createNodeHandler<
         method: req.method,
         contentType: single(headers['content-type']),
         contentLength: single(headers['content-length']),
+        // Bytes a framework kept (express.raw()) were already inflated by it; the stream never is.
+        contentEncoding: kept === undefined ? single(headers['content-encoding']) : undefined,
         consumed: kept === 'parsed',
         readBody: (limit) =>
           typeof kept === 'string'

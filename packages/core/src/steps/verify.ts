@@ -15,6 +15,7 @@ import type { Verification } from '../events/event'
 import type { VerifyResult } from '../verify/types'
 import type { Classified } from './classify'
 import type { StepFailure } from './decode'
+import { unconfiguredHint, WRONG_HEADER_HINT, WRONG_KEY_HINT } from './fix-hints'
 import { andThen, type MaybePromise } from './maybe-async'
 import { createVerificationPolicy, type VerificationOptions, type VerificationPolicy } from './verification'
 
@@ -46,16 +47,16 @@ export function verifyWith<D extends Definitions>(
 ): MaybePromise<Verified<D> | VerifyFailure> {
   const { type } = classified
   const rule = policy.resolve(type, classified.definition, classified.json)
-  if (rule === false) return passed(classified, OPTED_OUT)
+  if (rule === false) return withVerification(classified, OPTED_OUT)
   if (rule === undefined) {
-    const message = `No verifier is configured for ${type}; set verify: { '${type}': … } (or '*') or opt out with false`
+    const message = `No verifier is configured for ${type}: ${unconfiguredHint(type)}`
     return { ok: false, code: 'verifier_not_configured', message }
   }
-  const threw = (): VerifyFailure => failed(`${rule.name} threw while checking the delivery`)
+  const threw = (): VerifyFailure => failed(rule.name, `${rule.name} threw while checking the delivery`)
   const outcome = (result: VerifyResult) => {
-    if (!result.ok) return failed(result.reason)
+    if (!result.ok) return failed(rule.name, result.reason)
     const { method, keyIndex } = result
-    return passed(
+    return withVerification(
       classified,
       keyIndex === undefined ? { status: 'verified', method } : { status: 'verified', method, keyIndex },
     )
@@ -72,10 +73,36 @@ export function verifyWith<D extends Definitions>(
 
 const OPTED_OUT: Verification = { status: 'skipped', reason: 'opted-out' }
 
-function passed<D extends Definitions>(classified: Classified<D>, verification: Verification): Verified<D> {
-  return { ...classified, verification }
+/** The classified delivery with its `verification` (written out: a spread is slow on Node 20's V8). */
+export function withVerification<D extends Definitions>(
+  classified: Classified<D>,
+  verification: Verification,
+): Verified<D> {
+  const { body, text, json, headers, url, ip, receivedAt, type, definition, reason } = classified
+  return {
+    ok: true,
+    body,
+    text,
+    json,
+    headers,
+    url,
+    ip,
+    receivedAt,
+    type,
+    definition,
+    reason,
+    verification,
+  } as Verified<D>
 }
 
-function failed(reason: string): VerifyFailure {
-  return { ok: false, code: 'invalid_signature', message: `Verification failed: ${reason}` }
+/** What to do after a mismatch, by verifier (`fix-hints.ts`). */
+const HINTS: Readonly<Record<string, string>> = { md5Sign: WRONG_KEY_HINT, headerSign: WRONG_HEADER_HINT }
+
+function failed(verifier: string, reason: string): VerifyFailure {
+  const hint = HINTS[verifier]
+  return {
+    ok: false,
+    code: 'invalid_signature',
+    message: `Verification failed: ${reason}${hint ? `; ${hint}` : ''}`,
+  }
 }

@@ -13,6 +13,7 @@ import { decode } from '../steps/decode'
 import { andThen, type MaybePromise } from '../steps/maybe-async'
 import { validate } from '../steps/validate'
 import { type Verified, type VerifyFailure, verifyWith } from '../steps/verify'
+import { withDeadline } from './deadline'
 import { WebhookError } from './errors'
 import type { Inbox } from './inbox-contract'
 import { receive } from './receive'
@@ -89,7 +90,12 @@ function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown:
   runtime.logger?.error(`@airudder-webhooks/core: an onDrift listener threw: ${messageOf(thrown)}`)
 }
 
-/** Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers. */
+/**
+ * Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers.
+ * A store that fails or does not answer within `deadlineMs` (a database gone, locked or full) answers
+ * `503 inbox_unavailable` so AIRudder retries: never `200` for something not stored. A store that
+ * completes after the deadline makes the retry a duplicate, answered `200`.
+ */
 async function store<D extends Definitions>(
   runtime: Runtime<D>,
   inbox: Inbox,
@@ -102,7 +108,18 @@ async function store<D extends Definitions>(
   raw: string,
 ): Promise<Answer> {
   const { id, type, receivedAt, verification } = parsed
-  const stored = await inbox.add({ id, type, raw, receivedAt, verification })
+  const stored = await withDeadline(
+    inbox.add({ id, type, raw, receivedAt, verification }),
+    runtime.deadlineMs,
+  )
+  if (stored instanceof Error) {
+    runtime.logger?.error(
+      `@airudder-webhooks/core: the inbox could not store ${type} (id ${id}): ${stored.message}`,
+    )
+    return failure('inbox_unavailable', 'The delivery could not be stored right now; AIRudder will retry', {
+      'Retry-After': '60',
+    })
+  }
   if (stored === 'duplicate') return { ...OK, duplicate: true }
   runtime.processor?.notify()
   return OK
