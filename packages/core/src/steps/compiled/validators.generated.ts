@@ -2,7 +2,17 @@
 // rewrites it; `node scripts/generate.mjs --check` (CI) fails while it is stale.
 import { builtinEvents } from '../../events/catalogue'
 import { chatbotEvent } from '../../events/chatbot'
-import { BAIL, defAt, isPlainObject, NO, passes, schemaLookup, transform, type Validator } from './runtime'
+import {
+  BAIL,
+  defAt,
+  isPlainObject,
+  isStale,
+  NO,
+  passes,
+  schemaLookup,
+  transform,
+  type Validator,
+} from './runtime'
 
 const schemaOf = schemaLookup([...builtinEvents, chatbotEvent])
 
@@ -11,7 +21,7 @@ const t6 = defAt(s0, ['shape', 'workflow_id', 'out', 'transform'])
 const t9 = defAt(s0, ['shape', 'TaskID', 'out', 'transform'])
 const t13 = defAt(s0, ['shape', 'Details', 'element', 'in', 'transform'])
 const t18 = defAt(s0, ['shape', 'Details', 'element', 'out', 'shape', 'CallTimes', 'out', 'transform'])
-const t24 = defAt(s0, [
+const t26 = defAt(s0, [
   'shape',
   'Details',
   'element',
@@ -19,12 +29,10 @@ const t24 = defAt(s0, [
   'shape',
   'BorrowedDate',
   'innerType',
-  'options',
-  1,
   'out',
   'transform',
 ])
-const t29 = defAt(s0, [
+const t30 = defAt(s0, [
   'shape',
   'Details',
   'element',
@@ -32,13 +40,35 @@ const t29 = defAt(s0, [
   'shape',
   'BorrowedAmount',
   'innerType',
+  'out',
+  'transform',
+])
+const t38 = defAt(s0, [
+  'shape',
+  'Details',
+  'element',
+  'out',
+  'shape',
+  'Variables',
+  'innerType',
   'options',
-  0,
+  1,
+  'out',
+  'transform',
+])
+const t48 = defAt(s0, [
+  'shape',
+  'Details',
+  'element',
+  'out',
+  'shape',
+  'RingTime',
+  'innerType',
   'out',
   'transform',
 ])
 const s1 = schemaOf('workflow.chatbot.session_ended')
-const c124 = defAt(s1, [
+const c131 = defAt(s1, [
   'shape',
   'messages',
   'element',
@@ -51,18 +81,19 @@ const c124 = defAt(s1, [
   'checks',
 ])
 const s2 = schemaOf('pds.contact.status')
-const t130 = defAt(s2, ['in', 'transform'])
-const t135 = defAt(s2, ['out', 'shape', 'body', 'in', 'transform'])
+const t137 = defAt(s2, ['in', 'transform'])
+const t142 = defAt(s2, ['out', 'shape', 'body', 'in', 'transform'])
 const s3 = schemaOf('pds.task.status')
-const t139 = defAt(s3, ['in', 'transform'])
-const t144 = defAt(s3, ['out', 'shape', 'body', 'in', 'transform'])
+const t146 = defAt(s3, ['in', 'transform'])
+const t151 = defAt(s3, ['out', 'shape', 'body', 'in', 'transform'])
 const s4 = schemaOf('pds.agent.status')
-const t148 = defAt(s4, ['in', 'transform'])
-const t153 = defAt(s4, ['out', 'shape', 'body', 'in', 'transform'])
+const t155 = defAt(s4, ['in', 'transform'])
+const t160 = defAt(s4, ['out', 'shape', 'body', 'in', 'transform'])
 const s5 = schemaOf('chatbot.channel.message.sent')
 const s6 = schemaOf('workflow.status.changed')
 const s7 = schemaOf('workflow.list.completed')
 const s8 = schemaOf('workflow.custom_api.pushed')
+const t195 = defAt(s8, ['shape', 'callee', 'shape', 'case_id', 'innerType', 'out', 'transform'])
 const s9 = schemaOf('qa.recording.reported')
 const s10 = schemaOf('chatbot.*')
 
@@ -114,72 +145,84 @@ function v16(v: unknown): unknown {
   return b === NO ? NO : b
 }
 function v22(v: unknown): unknown {
-  return v === null ? v : NO
+  return typeof v === 'number' && Number.isFinite(v) ? v : NO
 }
 function v23(v: unknown): unknown {
-  return transform(t24, v)
+  return typeof v === 'string' ? v : NO
+}
+function v24(v: unknown): unknown {
+  return v === null ? v : NO
 }
 function v21(v: unknown): unknown {
-  const a = v22(v)
-  if (a === NO || a === BAIL) return a
-  const b = v23(a)
-  return b === NO ? NO : b
-}
-function v20(v: unknown): unknown {
   let r: unknown
-  r = v1(v)
+  r = v22(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v23(v)
+  if (r !== NO) return r
+  r = v24(v)
   if (r !== NO) return r
   return NO
+}
+function v25(v: unknown): unknown {
+  return transform(t26, v)
+}
+function v20(v: unknown): unknown {
+  const a = v21(v)
+  if (a === NO || a === BAIL) return a
+  const b = v25(a)
+  return b === NO ? NO : b
 }
 function v19(v: unknown): unknown {
   if (v === undefined) return v
   return v20(v)
 }
-function v28(v: unknown): unknown {
-  return transform(t29, v)
+function v29(v: unknown): unknown {
+  return transform(t30, v)
 }
-function v27(v: unknown): unknown {
-  const a = v2(v)
+function v28(v: unknown): unknown {
+  const a = v21(v)
   if (a === NO || a === BAIL) return a
-  const b = v28(a)
+  const b = v29(a)
   return b === NO ? NO : b
 }
-function v26(v: unknown): unknown {
-  let r: unknown
-  r = v27(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v25(v: unknown): unknown {
+function v27(v: unknown): unknown {
   if (v === undefined) return v
-  return v26(v)
+  return v28(v)
 }
-function v30(v: unknown): unknown {
+function v31(v: unknown): unknown {
   if (v === null) return v
   return v15(v)
 }
-function v33(v: unknown): unknown {
+function v34(v: unknown): unknown {
   if (!isPlainObject(v)) return NO
   if (Object.hasOwn(v, '__proto__')) return BAIL
   return v
 }
-function v32(v: unknown): unknown {
+function v36(v: unknown): unknown {
+  return v === null ? v : NO
+}
+function v37(v: unknown): unknown {
+  return transform(t38, v)
+}
+function v35(v: unknown): unknown {
+  const a = v36(v)
+  if (a === NO || a === BAIL) return a
+  const b = v37(a)
+  return b === NO ? NO : b
+}
+function v33(v: unknown): unknown {
   let r: unknown
-  r = v33(v)
+  r = v34(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v31(v: unknown): unknown {
+function v32(v: unknown): unknown {
   if (v === undefined) return v
-  return v32(v)
+  return v33(v)
 }
-function v37(v: unknown): unknown {
+function v42(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -202,77 +245,78 @@ function v37(v: unknown): unknown {
   }
   return o
 }
-function v36(v: unknown): unknown {
+function v41(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v37(x)
+    const r = v42(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v35(v: unknown): unknown {
+function v40(v: unknown): unknown {
   let r: unknown
-  r = v36(v)
+  r = v41(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
-}
-function v34(v: unknown): unknown {
-  if (v === undefined) return v
-  return v35(v)
 }
 function v39(v: unknown): unknown {
+  if (v === undefined) return v
+  return v40(v)
+}
+function v44(v: unknown): unknown {
   let r: unknown
-  r = v33(v)
+  r = v34(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v38(v: unknown): unknown {
+function v43(v: unknown): unknown {
   if (v === undefined) return v
-  return v39(v)
-}
-function v41(v: unknown): unknown {
-  let r: unknown
-  r = v16(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v40(v: unknown): unknown {
-  if (v === undefined) return v
-  return v41(v)
+  return v44(v)
 }
 function v47(v: unknown): unknown {
+  return transform(t48, v)
+}
+function v46(v: unknown): unknown {
+  const a = v21(v)
+  if (a === NO || a === BAIL) return a
+  const b = v47(a)
+  return b === NO ? NO : b
+}
+function v45(v: unknown): unknown {
+  if (v === undefined) return v
+  return v46(v)
+}
+function v54(v: unknown): unknown {
   let r: unknown
-  r = v30(v)
+  r = v31(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v46(v: unknown): unknown {
+function v53(v: unknown): unknown {
   if (v === undefined) return v
-  return v47(v)
+  return v54(v)
 }
-function v49(v: unknown): unknown {
+function v56(v: unknown): unknown {
   let r: unknown
   r = v15(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v48(v: unknown): unknown {
+function v55(v: unknown): unknown {
   if (v === undefined) return v
-  return v49(v)
+  return v56(v)
 }
-function v45(v: unknown): unknown {
+function v52(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -289,19 +333,19 @@ function v45(v: unknown): unknown {
   }
   const x2 = o.RingType
   if (x2 !== undefined || 'RingType' in o) {
-    const r2 = v46(x2)
+    const r2 = v53(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.RingType = r2
   }
   const x3 = o.RingTime
   if (x3 !== undefined || 'RingTime' in o) {
-    const r3 = v40(x3)
+    const r3 = v45(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.RingTime = r3
   }
   const x4 = o.HangupType
   if (x4 !== undefined || 'HangupType' in o) {
-    const r4 = v48(x4)
+    const r4 = v55(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.HangupType = r4
   }
@@ -325,39 +369,39 @@ function v45(v: unknown): unknown {
   }
   return o
 }
-function v44(v: unknown): unknown {
+function v51(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v45(x)
+    const r = v52(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v43(v: unknown): unknown {
-  let r: unknown
-  r = v44(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v42(v: unknown): unknown {
-  if (v === undefined) return v
-  return v43(v)
-}
-function v51(v: unknown): unknown {
-  let r: unknown
-  r = v33(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
 function v50(v: unknown): unknown {
+  let r: unknown
+  r = v51(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v49(v: unknown): unknown {
   if (v === undefined) return v
-  return v51(v)
+  return v50(v)
+}
+function v58(v: unknown): unknown {
+  let r: unknown
+  r = v34(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v57(v: unknown): unknown {
+  if (v === undefined) return v
+  return v58(v)
 }
 function v14(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
@@ -437,13 +481,13 @@ function v14(v: unknown): unknown {
   }
   const x14 = o.BorrowedAmount
   if (x14 !== undefined || 'BorrowedAmount' in o) {
-    const r14 = v25(x14)
+    const r14 = v27(x14)
     if (r14 === NO || r14 === BAIL) return BAIL
     if (r14 !== x14) o.BorrowedAmount = r14
   }
   const x15 = o.TotalOwingAmount
   if (x15 !== undefined || 'TotalOwingAmount' in o) {
-    const r15 = v25(x15)
+    const r15 = v27(x15)
     if (r15 === NO || r15 === BAIL) return BAIL
     if (r15 !== x15) o.TotalOwingAmount = r15
   }
@@ -460,7 +504,7 @@ function v14(v: unknown): unknown {
   if (r17 !== x17) o.PlatformName = r17
   const x18 = o.RingType
   if (x18 === undefined && !('RingType' in o)) return BAIL
-  const r18 = v30(x18)
+  const r18 = v31(x18)
   if (r18 === NO || r18 === BAIL) return BAIL
   if (r18 !== x18) o.RingType = r18
   const x19 = o.HangupType
@@ -493,13 +537,13 @@ function v14(v: unknown): unknown {
   if (r23 !== x23) o.CaseID = r23
   const x24 = o.Variables
   if (x24 !== undefined || 'Variables' in o) {
-    const r24 = v31(x24)
+    const r24 = v32(x24)
     if (r24 === NO || r24 === BAIL) return BAIL
     if (r24 !== x24) o.Variables = r24
   }
   const x25 = o.AsrResult
   if (x25 !== undefined || 'AsrResult' in o) {
-    const r25 = v34(x25)
+    const r25 = v39(x25)
     if (r25 === NO || r25 === BAIL) return BAIL
     if (r25 !== x25) o.AsrResult = r25
   }
@@ -511,31 +555,31 @@ function v14(v: unknown): unknown {
   }
   const x27 = o.EventLabel
   if (x27 !== undefined || 'EventLabel' in o) {
-    const r27 = v38(x27)
+    const r27 = v43(x27)
     if (r27 === NO || r27 === BAIL) return BAIL
     if (r27 !== x27) o.EventLabel = r27
   }
   const x28 = o.RingTime
   if (x28 !== undefined || 'RingTime' in o) {
-    const r28 = v40(x28)
+    const r28 = v45(x28)
     if (r28 === NO || r28 === BAIL) return BAIL
     if (r28 !== x28) o.RingTime = r28
   }
   const x29 = o.TalkRound
   if (x29 !== undefined || 'TalkRound' in o) {
-    const r29 = v40(x29)
+    const r29 = v45(x29)
     if (r29 === NO || r29 === BAIL) return BAIL
     if (r29 !== x29) o.TalkRound = r29
   }
   const x30 = o.RedailCall
   if (x30 !== undefined || 'RedailCall' in o) {
-    const r30 = v42(x30)
+    const r30 = v49(x30)
     if (r30 === NO || r30 === BAIL) return BAIL
     if (r30 !== x30) o.RedailCall = r30
   }
   const x31 = o.NerSlots
   if (x31 !== undefined || 'NerSlots' in o) {
-    const r31 = v50(x31)
+    const r31 = v57(x31)
     if (r31 === NO || r31 === BAIL) return BAIL
     if (r31 !== x31) o.NerSlots = r31
   }
@@ -615,87 +659,13 @@ function v0(v: unknown): unknown {
   if (r7 !== x7) o.Details = r7
   return o
 }
-function v53(v: unknown): unknown {
+function v60(v: unknown): unknown {
   if (!isPlainObject(v)) return NO
   if (Object.hasOwn(v, '__proto__')) return BAIL
   return v
 }
-function v59(v: unknown): unknown {
-  return v === 'text' ? v : NO
-}
-function v58(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.type
-  if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v59(x0)
-  if (r0 === NO || r0 === BAIL) return r0
-  if (r0 !== x0) o.type = r0
-  const x1 = o.text
-  if (x1 === undefined && !('text' in o)) return NO
-  const r1 = v1(x1)
-  if (r1 === NO || r1 === BAIL) return r1
-  if (r1 !== x1) o.text = r1
-  return o
-}
-function v61(v: unknown): unknown {
-  return v === 'image' ? v : NO
-}
-function v62(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.origin_url
-  if (x0 === undefined && !('origin_url' in o)) return NO
-  const r0 = v1(x0)
-  if (r0 === NO || r0 === BAIL) return r0
-  if (r0 !== x0) o.origin_url = r0
-  const x1 = o.name
-  if (x1 !== undefined || 'name' in o) {
-    const r1 = v19(x1)
-    if (r1 === NO || r1 === BAIL) return BAIL
-    if (r1 !== x1) o.name = r1
-  }
-  return o
-}
-function v60(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.type
-  if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v61(x0)
-  if (r0 === NO || r0 === BAIL) return r0
-  if (r0 !== x0) o.type = r0
-  const x1 = o.media
-  if (x1 === undefined && !('media' in o)) return NO
-  const r1 = v62(x1)
-  if (r1 === NO || r1 === BAIL) return r1
-  if (r1 !== x1) o.media = r1
-  return o
-}
-function v64(v: unknown): unknown {
-  return v === 'file' ? v : NO
-}
-function v63(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
-  const o = v as Record<string, unknown>
-  if (Object.hasOwn(o, '__proto__')) return BAIL
-  const x0 = o.type
-  if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v64(x0)
-  if (r0 === NO || r0 === BAIL) return r0
-  if (r0 !== x0) o.type = r0
-  const x1 = o.media
-  if (x1 === undefined && !('media' in o)) return NO
-  const r1 = v62(x1)
-  if (r1 === NO || r1 === BAIL) return r1
-  if (r1 !== x1) o.media = r1
-  return o
-}
 function v66(v: unknown): unknown {
-  return v === 'button' ? v : NO
+  return v === 'text' ? v : NO
 }
 function v65(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
@@ -714,21 +684,95 @@ function v65(v: unknown): unknown {
   return o
 }
 function v68(v: unknown): unknown {
-  return v === 'template' ? v : NO
+  return v === 'image' ? v : NO
+}
+function v69(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.origin_url
+  if (x0 === undefined && !('origin_url' in o)) return NO
+  const r0 = v1(x0)
+  if (r0 === NO || r0 === BAIL) return r0
+  if (r0 !== x0) o.origin_url = r0
+  const x1 = o.name
+  if (x1 !== undefined || 'name' in o) {
+    const r1 = v19(x1)
+    if (r1 === NO || r1 === BAIL) return BAIL
+    if (r1 !== x1) o.name = r1
+  }
+  return o
+}
+function v67(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.type
+  if (x0 === undefined && !('type' in o)) return NO
+  const r0 = v68(x0)
+  if (r0 === NO || r0 === BAIL) return r0
+  if (r0 !== x0) o.type = r0
+  const x1 = o.media
+  if (x1 === undefined && !('media' in o)) return NO
+  const r1 = v69(x1)
+  if (r1 === NO || r1 === BAIL) return r1
+  if (r1 !== x1) o.media = r1
+  return o
+}
+function v71(v: unknown): unknown {
+  return v === 'file' ? v : NO
+}
+function v70(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.type
+  if (x0 === undefined && !('type' in o)) return NO
+  const r0 = v71(x0)
+  if (r0 === NO || r0 === BAIL) return r0
+  if (r0 !== x0) o.type = r0
+  const x1 = o.media
+  if (x1 === undefined && !('media' in o)) return NO
+  const r1 = v69(x1)
+  if (r1 === NO || r1 === BAIL) return r1
+  if (r1 !== x1) o.media = r1
+  return o
+}
+function v73(v: unknown): unknown {
+  return v === 'button' ? v : NO
+}
+function v72(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
+  const o = v as Record<string, unknown>
+  if (Object.hasOwn(o, '__proto__')) return BAIL
+  const x0 = o.type
+  if (x0 === undefined && !('type' in o)) return NO
+  const r0 = v73(x0)
+  if (r0 === NO || r0 === BAIL) return r0
+  if (r0 !== x0) o.type = r0
+  const x1 = o.text
+  if (x1 === undefined && !('text' in o)) return NO
+  const r1 = v1(x1)
+  if (r1 === NO || r1 === BAIL) return r1
+  if (r1 !== x1) o.text = r1
+  return o
 }
 function v75(v: unknown): unknown {
+  return v === 'template' ? v : NO
+}
+function v82(v: unknown): unknown {
   let r: unknown
-  r = v62(v)
+  r = v69(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v74(v: unknown): unknown {
+function v81(v: unknown): unknown {
   if (v === undefined) return v
-  return v75(v)
+  return v82(v)
 }
-function v73(v: unknown): unknown {
+function v80(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -739,25 +783,25 @@ function v73(v: unknown): unknown {
   if (r0 !== x0) o.type = r0
   const x1 = o.media
   if (x1 !== undefined || 'media' in o) {
-    const r1 = v74(x1)
+    const r1 = v81(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.media = r1
   }
   return o
 }
-function v72(v: unknown): unknown {
+function v79(v: unknown): unknown {
   let r: unknown
-  r = v73(v)
+  r = v80(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v71(v: unknown): unknown {
+function v78(v: unknown): unknown {
   if (v === undefined) return v
-  return v72(v)
+  return v79(v)
 }
-function v79(v: unknown): unknown {
+function v86(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -773,35 +817,35 @@ function v79(v: unknown): unknown {
   if (r1 !== x1) o.text = r1
   return o
 }
-function v78(v: unknown): unknown {
+function v85(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v79(x)
+    const r = v86(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v77(v: unknown): unknown {
+function v84(v: unknown): unknown {
   let r: unknown
-  r = v78(v)
+  r = v85(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v76(v: unknown): unknown {
+function v83(v: unknown): unknown {
   if (v === undefined) return v
-  return v77(v)
+  return v84(v)
 }
-function v70(v: unknown): unknown {
+function v77(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.header
   if (x0 !== undefined || 'header' in o) {
-    const r0 = v71(x0)
+    const r0 = v78(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.header = r0
   }
@@ -819,13 +863,13 @@ function v70(v: unknown): unknown {
   }
   const x3 = o.button
   if (x3 !== undefined || 'button' in o) {
-    const r3 = v76(x3)
+    const r3 = v83(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.button = r3
   }
   return o
 }
-function v82(v: unknown): unknown {
+function v89(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -848,19 +892,19 @@ function v82(v: unknown): unknown {
   }
   return o
 }
-function v81(v: unknown): unknown {
+function v88(v: unknown): unknown {
   let r: unknown
-  r = v82(v)
+  r = v89(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v80(v: unknown): unknown {
+function v87(v: unknown): unknown {
   if (v === undefined) return v
-  return v81(v)
+  return v88(v)
 }
-function v69(v: unknown): unknown {
+function v76(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -871,40 +915,40 @@ function v69(v: unknown): unknown {
   if (r0 !== x0) o.type = r0
   const x1 = o.content
   if (x1 === undefined && !('content' in o)) return BAIL
-  const r1 = v70(x1)
+  const r1 = v77(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.content = r1
   const x2 = o.info
   if (x2 !== undefined || 'info' in o) {
-    const r2 = v80(x2)
+    const r2 = v87(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.info = r2
   }
   return o
 }
-function v67(v: unknown): unknown {
+function v74(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v68(x0)
+  const r0 = v75(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.template
   if (x1 === undefined && !('template' in o)) return NO
-  const r1 = v69(x1)
+  const r1 = v76(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.template = r1
   return o
 }
-function v84(v: unknown): unknown {
+function v91(v: unknown): unknown {
   return v === 'interactive' ? v : NO
 }
-function v89(v: unknown): unknown {
+function v96(v: unknown): unknown {
   return v === 'button' ? v : NO
 }
-function v92(v: unknown): unknown {
+function v99(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -915,31 +959,31 @@ function v92(v: unknown): unknown {
   if (r0 !== x0) o.text = r0
   return o
 }
-function v91(v: unknown): unknown {
-  let r: unknown
-  r = v92(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v90(v: unknown): unknown {
-  if (v === undefined) return v
-  return v91(v)
-}
-function v94(v: unknown): unknown {
-  let r: unknown
-  r = v92(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v93(v: unknown): unknown {
-  if (v === undefined) return v
-  return v94(v)
-}
 function v98(v: unknown): unknown {
+  let r: unknown
+  r = v99(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v97(v: unknown): unknown {
+  if (v === undefined) return v
+  return v98(v)
+}
+function v101(v: unknown): unknown {
+  let r: unknown
+  r = v99(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v100(v: unknown): unknown {
+  if (v === undefined) return v
+  return v101(v)
+}
+function v105(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -955,7 +999,7 @@ function v98(v: unknown): unknown {
   if (r1 !== x1) o.title = r1
   return o
 }
-function v97(v: unknown): unknown {
+function v104(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -966,88 +1010,88 @@ function v97(v: unknown): unknown {
   if (r0 !== x0) o.type = r0
   const x1 = o.reply
   if (x1 === undefined && !('reply' in o)) return BAIL
-  const r1 = v98(x1)
+  const r1 = v105(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.reply = r1
   return o
 }
-function v96(v: unknown): unknown {
+function v103(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v97(x)
+    const r = v104(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v95(v: unknown): unknown {
+function v102(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.buttons
   if (x0 === undefined && !('buttons' in o)) return NO
-  const r0 = v96(x0)
+  const r0 = v103(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.buttons = r0
   return o
 }
-function v88(v: unknown): unknown {
+function v95(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v89(x0)
+  const r0 = v96(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
   if (x1 !== undefined || 'body' in o) {
-    const r1 = v90(x1)
+    const r1 = v97(x1)
     if (r1 === NO || r1 === BAIL) return r1
     if (r1 !== x1) o.body = r1
   }
   const x2 = o.footer
   if (x2 !== undefined || 'footer' in o) {
-    const r2 = v93(x2)
+    const r2 = v100(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.footer = r2
   }
   const x3 = o.action
   if (x3 === undefined && !('action' in o)) return BAIL
-  const r3 = v95(x3)
+  const r3 = v102(x3)
   if (r3 === NO || r3 === BAIL) return BAIL
   if (r3 !== x3) o.action = r3
   return o
 }
-function v100(v: unknown): unknown {
+function v107(v: unknown): unknown {
   return v === 'list' ? v : NO
 }
-function v102(v: unknown): unknown {
-  let r: unknown
-  r = v92(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v101(v: unknown): unknown {
-  if (v === undefined) return v
-  return v102(v)
-}
-function v104(v: unknown): unknown {
-  let r: unknown
-  r = v92(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v103(v: unknown): unknown {
-  if (v === undefined) return v
-  return v104(v)
-}
 function v109(v: unknown): unknown {
+  let r: unknown
+  r = v99(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v108(v: unknown): unknown {
+  if (v === undefined) return v
+  return v109(v)
+}
+function v111(v: unknown): unknown {
+  let r: unknown
+  r = v99(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v110(v: unknown): unknown {
+  if (v === undefined) return v
+  return v111(v)
+}
+function v116(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1069,17 +1113,17 @@ function v109(v: unknown): unknown {
   }
   return o
 }
-function v108(v: unknown): unknown {
+function v115(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v109(x)
+    const r = v116(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v107(v: unknown): unknown {
+function v114(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1090,22 +1134,22 @@ function v107(v: unknown): unknown {
   if (r0 !== x0) o.title = r0
   const x1 = o.rows
   if (x1 === undefined && !('rows' in o)) return BAIL
-  const r1 = v108(x1)
+  const r1 = v115(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.rows = r1
   return o
 }
-function v106(v: unknown): unknown {
+function v113(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v107(x)
+    const r = v114(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v105(v: unknown): unknown {
+function v112(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1116,74 +1160,74 @@ function v105(v: unknown): unknown {
   if (r0 !== x0) o.button = r0
   const x1 = o.sections
   if (x1 === undefined && !('sections' in o)) return BAIL
-  const r1 = v106(x1)
+  const r1 = v113(x1)
   if (r1 === NO || r1 === BAIL) return BAIL
   if (r1 !== x1) o.sections = r1
   return o
 }
-function v99(v: unknown): unknown {
+function v106(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v100(x0)
+  const r0 = v107(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
   if (x1 !== undefined || 'body' in o) {
-    const r1 = v101(x1)
+    const r1 = v108(x1)
     if (r1 === NO || r1 === BAIL) return r1
     if (r1 !== x1) o.body = r1
   }
   const x2 = o.footer
   if (x2 !== undefined || 'footer' in o) {
-    const r2 = v103(x2)
+    const r2 = v110(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.footer = r2
   }
   const x3 = o.action
   if (x3 === undefined && !('action' in o)) return BAIL
-  const r3 = v105(x3)
+  const r3 = v112(x3)
   if (r3 === NO || r3 === BAIL) return BAIL
   if (r3 !== x3) o.action = r3
   return o
 }
-function v87(v: unknown): unknown {
+function v94(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   switch ((v as Record<string, unknown>).type) {
     case 'button':
-      return v88(v)
+      return v95(v)
     case 'list':
-      return v99(v)
+      return v106(v)
     default:
       return NO
   }
 }
-function v86(v: unknown): unknown {
+function v93(v: unknown): unknown {
   let r: unknown
-  r = v87(v)
+  r = v94(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v85(v: unknown): unknown {
+function v92(v: unknown): unknown {
   if (v === undefined) return v
-  return v86(v)
+  return v93(v)
 }
-function v83(v: unknown): unknown {
+function v90(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v84(x0)
+  const r0 = v91(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.interactive
   if (x1 !== undefined || 'interactive' in o) {
-    const r1 = v85(x1)
+    const r1 = v92(x1)
     if (r1 === NO || r1 === BAIL) return r1
     if (r1 !== x1) o.interactive = r1
   }
@@ -1195,27 +1239,27 @@ function v83(v: unknown): unknown {
   }
   return o
 }
-function v111(v: unknown): unknown {
+function v118(v: unknown): unknown {
   return v === 'location' ? v : NO
 }
-function v113(v: unknown): unknown {
+function v120(v: unknown): unknown {
   return typeof v === 'number' && Number.isFinite(v) ? v : NO
 }
-function v114(v: unknown): unknown {
+function v121(v: unknown): unknown {
   return typeof v === 'number' && Number.isFinite(v) ? v : NO
 }
-function v112(v: unknown): unknown {
+function v119(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.latitude
   if (x0 === undefined && !('latitude' in o)) return NO
-  const r0 = v113(x0)
+  const r0 = v120(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.latitude = r0
   const x1 = o.longitude
   if (x1 === undefined && !('longitude' in o)) return NO
-  const r1 = v114(x1)
+  const r1 = v121(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.longitude = r1
   const x2 = o.address
@@ -1232,26 +1276,26 @@ function v112(v: unknown): unknown {
   }
   return o
 }
-function v110(v: unknown): unknown {
+function v117(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v111(x0)
+  const r0 = v118(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.location
   if (x1 === undefined && !('location' in o)) return NO
-  const r1 = v112(x1)
+  const r1 = v119(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.location = r1
   return o
 }
-function v116(v: unknown): unknown {
+function v123(v: unknown): unknown {
   return v === 'contacts' ? v : NO
 }
-function v118(v: unknown): unknown {
+function v125(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1267,36 +1311,36 @@ function v118(v: unknown): unknown {
   if (r1 !== x1) o.phone_number = r1
   return o
 }
-function v117(v: unknown): unknown {
+function v124(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v118(x)
+    const r = v125(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v115(v: unknown): unknown {
+function v122(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v116(x0)
+  const r0 = v123(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.contacts
   if (x1 === undefined && !('contacts' in o)) return NO
-  const r1 = v117(x1)
+  const r1 = v124(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.contacts = r1
   return o
 }
-function v120(v: unknown): unknown {
+function v127(v: unknown): unknown {
   return v === 'system' ? v : NO
 }
-function v121(v: unknown): unknown {
+function v128(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1319,75 +1363,75 @@ function v121(v: unknown): unknown {
   }
   return o
 }
-function v119(v: unknown): unknown {
+function v126(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v120(x0)
+  const r0 = v127(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.system
   if (x1 === undefined && !('system' in o)) return NO
-  const r1 = v121(x1)
+  const r1 = v128(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.system = r1
   return o
 }
-function v57(v: unknown): unknown {
+function v64(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   switch ((v as Record<string, unknown>).type) {
     case 'text':
-      return v58(v)
-    case 'image':
-      return v60(v)
-    case 'file':
-      return v63(v)
-    case 'button':
       return v65(v)
-    case 'template':
+    case 'image':
       return v67(v)
+    case 'file':
+      return v70(v)
+    case 'button':
+      return v72(v)
+    case 'template':
+      return v74(v)
     case 'interactive':
-      return v83(v)
+      return v90(v)
     case 'location':
-      return v110(v)
+      return v117(v)
     case 'contacts':
-      return v115(v)
+      return v122(v)
     case 'system':
-      return v119(v)
+      return v126(v)
     default:
       return NO
   }
 }
-function v123(v: unknown): unknown {
-  const out = v123Parse(v)
+function v130(v: unknown): unknown {
+  const out = v130Parse(v)
   if (out === NO || out === BAIL) return out
-  return passes(c124, out) ? out : NO
+  return passes(c131, out) ? out : NO
 }
-function v123Parse(v: unknown): unknown {
+function v130Parse(v: unknown): unknown {
   return typeof v === 'string' ? v : NO
 }
-function v122(v: unknown): unknown {
+function v129(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v123(x0)
+  const r0 = v130(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   return o
 }
-function v56(v: unknown): unknown {
+function v63(v: unknown): unknown {
   let r: unknown
-  r = v57(v)
+  r = v64(v)
   if (r !== NO) return r
-  r = v122(v)
+  r = v129(v)
   if (r !== NO) return r
   return NO
 }
-function v127(v: unknown): unknown {
+function v134(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1408,30 +1452,30 @@ function v127(v: unknown): unknown {
   if (r2 !== x2) o.timestamp = r2
   const x3 = o.status
   if (x3 !== undefined || 'status' in o) {
-    const r3 = v48(x3)
+    const r3 = v55(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.status = r3
   }
   const x4 = o.content
   if (x4 === undefined && !('content' in o)) return BAIL
-  const r4 = v56(x4)
+  const r4 = v63(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.content = r4
   return o
 }
-function v126(v: unknown): unknown {
+function v133(v: unknown): unknown {
   let r: unknown
-  r = v127(v)
+  r = v134(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v125(v: unknown): unknown {
+function v132(v: unknown): unknown {
   if (v === undefined) return v
-  return v126(v)
+  return v133(v)
 }
-function v55(v: unknown): unknown {
+function v62(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1457,28 +1501,28 @@ function v55(v: unknown): unknown {
   if (r3 !== x3) o.status = r3
   const x4 = o.content
   if (x4 === undefined && !('content' in o)) return BAIL
-  const r4 = v56(x4)
+  const r4 = v63(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.content = r4
   const x5 = o.reply
   if (x5 !== undefined || 'reply' in o) {
-    const r5 = v125(x5)
+    const r5 = v132(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.reply = r5
   }
   return o
 }
-function v54(v: unknown): unknown {
+function v61(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v55(x)
+    const r = v62(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v52(v: unknown): unknown {
+function v59(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1574,36 +1618,36 @@ function v52(v: unknown): unknown {
   if (r17 !== x17) o.talk_round = r17
   const x18 = o.ner_slots
   if (x18 === undefined && !('ner_slots' in o)) return BAIL
-  const r18 = v53(x18)
+  const r18 = v60(x18)
   if (r18 === NO || r18 === BAIL) return BAIL
   if (r18 !== x18) o.ner_slots = r18
   const x19 = o.event_label
   if (x19 === undefined && !('event_label' in o)) return BAIL
-  const r19 = v53(x19)
+  const r19 = v60(x19)
   if (r19 === NO || r19 === BAIL) return BAIL
   if (r19 !== x19) o.event_label = r19
   const x20 = o.variables
   if (x20 === undefined && !('variables' in o)) return BAIL
-  const r20 = v53(x20)
+  const r20 = v60(x20)
   if (r20 === NO || r20 === BAIL) return BAIL
   if (r20 !== x20) o.variables = r20
   const x21 = o.messages
   if (x21 === undefined && !('messages' in o)) return BAIL
-  const r21 = v54(x21)
+  const r21 = v61(x21)
   if (r21 === NO || r21 === BAIL) return BAIL
   if (r21 !== x21) o.messages = r21
   return o
 }
-function v129(v: unknown): unknown {
-  return transform(t130, v)
+function v136(v: unknown): unknown {
+  return transform(t137, v)
 }
-function v132(v: unknown): unknown {
+function v139(v: unknown): unknown {
   return v === 'ContactStatus' ? v : NO
 }
-function v134(v: unknown): unknown {
-  return transform(t135, v)
+function v141(v: unknown): unknown {
+  return transform(t142, v)
 }
-function v136(v: unknown): unknown {
+function v143(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1681,19 +1725,19 @@ function v136(v: unknown): unknown {
   }
   const x12 = o.timestamp
   if (x12 !== undefined || 'timestamp' in o) {
-    const r12 = v40(x12)
+    const r12 = v45(x12)
     if (r12 === NO || r12 === BAIL) return BAIL
     if (r12 !== x12) o.timestamp = r12
   }
   const x13 = o.state
   if (x13 !== undefined || 'state' in o) {
-    const r13 = v48(x13)
+    const r13 = v55(x13)
     if (r13 === NO || r13 === BAIL) return BAIL
     if (r13 !== x13) o.state = r13
   }
   const x14 = o.hangupReason
   if (x14 !== undefined || 'hangupReason' in o) {
-    const r14 = v40(x14)
+    const r14 = v45(x14)
     if (r14 === NO || r14 === BAIL) return BAIL
     if (r14 !== x14) o.hangupReason = r14
   }
@@ -1705,23 +1749,23 @@ function v136(v: unknown): unknown {
   }
   return o
 }
-function v133(v: unknown): unknown {
-  const a = v134(v)
+function v140(v: unknown): unknown {
+  const a = v141(v)
   if (a === NO || a === BAIL) return a
-  const b = v136(a)
+  const b = v143(a)
   return b === NO ? NO : b
 }
-function v131(v: unknown): unknown {
+function v138(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v132(x0)
+  const r0 = v139(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
-  const r1 = v133(x1)
+  const r1 = v140(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.body = r1
   const x2 = o.workflow_id
@@ -1750,22 +1794,22 @@ function v131(v: unknown): unknown {
   }
   return o
 }
-function v128(v: unknown): unknown {
-  const a = v129(v)
+function v135(v: unknown): unknown {
+  const a = v136(v)
   if (a === NO || a === BAIL) return a
-  const b = v131(a)
+  const b = v138(a)
   return b === NO ? NO : b
 }
-function v138(v: unknown): unknown {
-  return transform(t139, v)
+function v145(v: unknown): unknown {
+  return transform(t146, v)
 }
-function v141(v: unknown): unknown {
+function v148(v: unknown): unknown {
   return v === 'TaskStatus' ? v : NO
 }
-function v143(v: unknown): unknown {
-  return transform(t144, v)
+function v150(v: unknown): unknown {
+  return transform(t151, v)
 }
-function v145(v: unknown): unknown {
+function v152(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1783,35 +1827,35 @@ function v145(v: unknown): unknown {
   }
   const x2 = o.state
   if (x2 !== undefined || 'state' in o) {
-    const r2 = v48(x2)
+    const r2 = v55(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.state = r2
   }
   const x3 = o.timestamp
   if (x3 !== undefined || 'timestamp' in o) {
-    const r3 = v40(x3)
+    const r3 = v45(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.timestamp = r3
   }
   return o
 }
-function v142(v: unknown): unknown {
-  const a = v143(v)
+function v149(v: unknown): unknown {
+  const a = v150(v)
   if (a === NO || a === BAIL) return a
-  const b = v145(a)
+  const b = v152(a)
   return b === NO ? NO : b
 }
-function v140(v: unknown): unknown {
+function v147(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v141(x0)
+  const r0 = v148(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
-  const r1 = v142(x1)
+  const r1 = v149(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.body = r1
   const x2 = o.workflow_id
@@ -1840,64 +1884,64 @@ function v140(v: unknown): unknown {
   }
   return o
 }
-function v137(v: unknown): unknown {
-  const a = v138(v)
+function v144(v: unknown): unknown {
+  const a = v145(v)
   if (a === NO || a === BAIL) return a
-  const b = v140(a)
+  const b = v147(a)
   return b === NO ? NO : b
 }
-function v147(v: unknown): unknown {
-  return transform(t148, v)
-}
-function v150(v: unknown): unknown {
-  return v === 'AgentStatus' ? v : NO
-}
-function v152(v: unknown): unknown {
-  return transform(t153, v)
+function v154(v: unknown): unknown {
+  return transform(t155, v)
 }
 function v157(v: unknown): unknown {
+  return v === 'AgentStatus' ? v : NO
+}
+function v159(v: unknown): unknown {
+  return transform(t160, v)
+}
+function v164(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.auto
   if (x0 !== undefined || 'auto' in o) {
-    const r0 = v40(x0)
+    const r0 = v45(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.auto = r0
   }
   const x1 = o.manual
   if (x1 !== undefined || 'manual' in o) {
-    const r1 = v40(x1)
+    const r1 = v45(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.manual = r1
   }
   return o
 }
-function v156(v: unknown): unknown {
-  let r: unknown
-  r = v157(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v155(v: unknown): unknown {
-  if (v === undefined) return v
-  return v156(v)
-}
-function v159(v: unknown): unknown {
-  let r: unknown
-  r = v157(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v158(v: unknown): unknown {
-  if (v === undefined) return v
-  return v159(v)
-}
 function v163(v: unknown): unknown {
+  let r: unknown
+  r = v164(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v162(v: unknown): unknown {
+  if (v === undefined) return v
+  return v163(v)
+}
+function v166(v: unknown): unknown {
+  let r: unknown
+  r = v164(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v165(v: unknown): unknown {
+  if (v === undefined) return v
+  return v166(v)
+}
+function v170(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -1909,61 +1953,27 @@ function v163(v: unknown): unknown {
   }
   const x1 = o.count
   if (x1 !== undefined || 'count' in o) {
-    const r1 = v40(x1)
+    const r1 = v45(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.count = r1
   }
   return o
 }
-function v162(v: unknown): unknown {
+function v169(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v163(x)
+    const r = v170(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
-  return v
-}
-function v161(v: unknown): unknown {
-  let r: unknown
-  r = v162(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v160(v: unknown): unknown {
-  if (v === undefined) return v
-  return v161(v)
-}
-function v166(v: unknown): unknown {
-  if (!isPlainObject(v)) return NO
-  if (Object.hasOwn(v, '__proto__')) return BAIL
-  return v
-}
-function v165(v: unknown): unknown {
-  let r: unknown
-  r = v166(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
-}
-function v164(v: unknown): unknown {
-  if (v === undefined) return v
-  return v165(v)
-}
-function v169(v: unknown): unknown {
-  if (!isPlainObject(v)) return NO
-  if (Object.hasOwn(v, '__proto__')) return BAIL
   return v
 }
 function v168(v: unknown): unknown {
   let r: unknown
   r = v169(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
@@ -1971,7 +1981,41 @@ function v167(v: unknown): unknown {
   if (v === undefined) return v
   return v168(v)
 }
-function v154(v: unknown): unknown {
+function v173(v: unknown): unknown {
+  if (!isPlainObject(v)) return NO
+  if (Object.hasOwn(v, '__proto__')) return BAIL
+  return v
+}
+function v172(v: unknown): unknown {
+  let r: unknown
+  r = v173(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v171(v: unknown): unknown {
+  if (v === undefined) return v
+  return v172(v)
+}
+function v176(v: unknown): unknown {
+  if (!isPlainObject(v)) return NO
+  if (Object.hasOwn(v, '__proto__')) return BAIL
+  return v
+}
+function v175(v: unknown): unknown {
+  let r: unknown
+  r = v176(v)
+  if (r !== NO) return r
+  r = v35(v)
+  if (r !== NO) return r
+  return NO
+}
+function v174(v: unknown): unknown {
+  if (v === undefined) return v
+  return v175(v)
+}
+function v161(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2049,7 +2093,7 @@ function v154(v: unknown): unknown {
   }
   const x12 = o.timestamp
   if (x12 !== undefined || 'timestamp' in o) {
-    const r12 = v40(x12)
+    const r12 = v45(x12)
     if (r12 === NO || r12 === BAIL) return BAIL
     if (r12 !== x12) o.timestamp = r12
   }
@@ -2067,7 +2111,7 @@ function v154(v: unknown): unknown {
   }
   const x15 = o.State
   if (x15 !== undefined || 'State' in o) {
-    const r15 = v48(x15)
+    const r15 = v55(x15)
     if (r15 === NO || r15 === BAIL) return BAIL
     if (r15 !== x15) o.State = r15
   }
@@ -2091,83 +2135,83 @@ function v154(v: unknown): unknown {
   }
   const x19 = o.curDayCallCount
   if (x19 !== undefined || 'curDayCallCount' in o) {
-    const r19 = v155(x19)
+    const r19 = v162(x19)
     if (r19 === NO || r19 === BAIL) return BAIL
     if (r19 !== x19) o.curDayCallCount = r19
   }
   const x20 = o.curDayCallDuration
   if (x20 !== undefined || 'curDayCallDuration' in o) {
-    const r20 = v158(x20)
+    const r20 = v165(x20)
     if (r20 === NO || r20 === BAIL) return BAIL
     if (r20 !== x20) o.curDayCallDuration = r20
   }
   const x21 = o.curDayTalkResults
   if (x21 !== undefined || 'curDayTalkResults' in o) {
-    const r21 = v160(x21)
+    const r21 = v167(x21)
     if (r21 === NO || r21 === BAIL) return BAIL
     if (r21 !== x21) o.curDayTalkResults = r21
   }
   const x22 = o.curDayOnlineDuration
   if (x22 !== undefined || 'curDayOnlineDuration' in o) {
-    const r22 = v40(x22)
+    const r22 = v45(x22)
     if (r22 === NO || r22 === BAIL) return BAIL
     if (r22 !== x22) o.curDayOnlineDuration = r22
   }
   const x23 = o.curDayRestDuration
   if (x23 !== undefined || 'curDayRestDuration' in o) {
-    const r23 = v40(x23)
+    const r23 = v45(x23)
     if (r23 === NO || r23 === BAIL) return BAIL
     if (r23 !== x23) o.curDayRestDuration = r23
   }
   const x24 = o.curWaitingCallCount
   if (x24 !== undefined || 'curWaitingCallCount' in o) {
-    const r24 = v40(x24)
+    const r24 = v45(x24)
     if (r24 === NO || r24 === BAIL) return BAIL
     if (r24 !== x24) o.curWaitingCallCount = r24
   }
   const x25 = o.waitingDialNumber
   if (x25 !== undefined || 'waitingDialNumber' in o) {
-    const r25 = v40(x25)
+    const r25 = v45(x25)
     if (r25 === NO || r25 === BAIL) return BAIL
     if (r25 !== x25) o.waitingDialNumber = r25
   }
   const x26 = o.totalNumber
   if (x26 !== undefined || 'totalNumber' in o) {
-    const r26 = v40(x26)
+    const r26 = v45(x26)
     if (r26 === NO || r26 === BAIL) return BAIL
     if (r26 !== x26) o.totalNumber = r26
   }
   const x27 = o.customizeResults
   if (x27 !== undefined || 'customizeResults' in o) {
-    const r27 = v164(x27)
+    const r27 = v171(x27)
     if (r27 === NO || r27 === BAIL) return BAIL
     if (r27 !== x27) o.customizeResults = r27
   }
   const x28 = o.customerInfo
   if (x28 !== undefined || 'customerInfo' in o) {
-    const r28 = v167(x28)
+    const r28 = v174(x28)
     if (r28 === NO || r28 === BAIL) return BAIL
     if (r28 !== x28) o.customerInfo = r28
   }
   return o
 }
-function v151(v: unknown): unknown {
-  const a = v152(v)
+function v158(v: unknown): unknown {
+  const a = v159(v)
   if (a === NO || a === BAIL) return a
-  const b = v154(a)
+  const b = v161(a)
   return b === NO ? NO : b
 }
-function v149(v: unknown): unknown {
+function v156(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.type
   if (x0 === undefined && !('type' in o)) return NO
-  const r0 = v150(x0)
+  const r0 = v157(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.type = r0
   const x1 = o.body
-  const r1 = v151(x1)
+  const r1 = v158(x1)
   if (r1 === NO || r1 === BAIL) return r1
   if (r1 !== x1) o.body = r1
   const x2 = o.workflow_id
@@ -2196,16 +2240,16 @@ function v149(v: unknown): unknown {
   }
   return o
 }
-function v146(v: unknown): unknown {
-  const a = v147(v)
+function v153(v: unknown): unknown {
+  const a = v154(v)
   if (a === NO || a === BAIL) return a
-  const b = v149(a)
+  const b = v156(a)
   return b === NO ? NO : b
 }
-function v171(v: unknown): unknown {
+function v178(v: unknown): unknown {
   return v === 'channel.message.sent' ? v : NO
 }
-function v172(v: unknown): unknown {
+function v179(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2216,19 +2260,19 @@ function v172(v: unknown): unknown {
   if (r0 !== x0) o.id = r0
   return o
 }
-function v176(v: unknown): unknown {
+function v183(v: unknown): unknown {
   let r: unknown
-  r = v127(v)
+  r = v134(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v175(v: unknown): unknown {
+function v182(v: unknown): unknown {
   if (v === undefined) return v
-  return v176(v)
+  return v183(v)
 }
-function v174(v: unknown): unknown {
+function v181(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2249,40 +2293,40 @@ function v174(v: unknown): unknown {
   if (r2 !== x2) o.timestamp = r2
   const x3 = o.status
   if (x3 !== undefined || 'status' in o) {
-    const r3 = v48(x3)
+    const r3 = v55(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.status = r3
   }
   const x4 = o.content
   if (x4 === undefined && !('content' in o)) return BAIL
-  const r4 = v56(x4)
+  const r4 = v63(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.content = r4
   const x5 = o.reply
   if (x5 !== undefined || 'reply' in o) {
-    const r5 = v175(x5)
+    const r5 = v182(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.reply = r5
   }
   return o
 }
-function v173(v: unknown): unknown {
+function v180(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v174(x)
+    const r = v181(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v170(v: unknown): unknown {
+function v177(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.event
   if (x0 === undefined && !('event' in o)) return NO
-  const r0 = v171(x0)
+  const r0 = v178(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.event = r0
   const x1 = o.company
@@ -2302,7 +2346,7 @@ function v170(v: unknown): unknown {
   if (r3 !== x3) o.channel_id = r3
   const x4 = o.user
   if (x4 === undefined && !('user' in o)) return BAIL
-  const r4 = v172(x4)
+  const r4 = v179(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.user = r4
   const x5 = o.call_id
@@ -2312,12 +2356,12 @@ function v170(v: unknown): unknown {
   if (r5 !== x5) o.call_id = r5
   const x6 = o.messages
   if (x6 === undefined && !('messages' in o)) return BAIL
-  const r6 = v173(x6)
+  const r6 = v180(x6)
   if (r6 === NO || r6 === BAIL) return BAIL
   if (r6 !== x6) o.messages = r6
   return o
 }
-function v179(v: unknown): unknown {
+function v186(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2353,17 +2397,17 @@ function v179(v: unknown): unknown {
   }
   return o
 }
-function v178(v: unknown): unknown {
+function v185(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v179(x)
+    const r = v186(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v177(v: unknown): unknown {
+function v184(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2385,12 +2429,12 @@ function v177(v: unknown): unknown {
   if (r2 !== x2) o.status = r2
   const x3 = o.actions
   if (x3 === undefined && !('actions' in o)) return BAIL
-  const r3 = v178(x3)
+  const r3 = v185(x3)
   if (r3 === NO || r3 === BAIL) return BAIL
   if (r3 !== x3) o.actions = r3
   return o
 }
-function v182(v: unknown): unknown {
+function v189(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2420,17 +2464,17 @@ function v182(v: unknown): unknown {
   }
   return o
 }
-function v181(v: unknown): unknown {
+function v188(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v182(x)
+    const r = v189(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v180(v: unknown): unknown {
+function v187(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2457,30 +2501,31 @@ function v180(v: unknown): unknown {
   if (r3 !== x3) o.callee_number = r3
   const x4 = o.rows
   if (x4 === undefined && !('rows' in o)) return BAIL
-  const r4 = v181(x4)
+  const r4 = v188(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.rows = r4
   return o
 }
-function v186(v: unknown): unknown {
-  let r: unknown
-  r = v7(v)
-  if (r !== NO) return r
-  r = v21(v)
-  if (r !== NO) return r
-  return NO
+function v194(v: unknown): unknown {
+  return transform(t195, v)
 }
-function v185(v: unknown): unknown {
+function v193(v: unknown): unknown {
+  const a = v21(v)
+  if (a === NO || a === BAIL) return a
+  const b = v194(a)
+  return b === NO ? NO : b
+}
+function v192(v: unknown): unknown {
   if (v === undefined) return v
-  return v186(v)
+  return v193(v)
 }
-function v184(v: unknown): unknown {
+function v191(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.case_id
   if (x0 !== undefined || 'case_id' in o) {
-    const r0 = v185(x0)
+    const r0 = v192(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.case_id = r0
   }
@@ -2516,7 +2561,7 @@ function v184(v: unknown): unknown {
   }
   return o
 }
-function v183(v: unknown): unknown {
+function v190(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2544,30 +2589,30 @@ function v183(v: unknown): unknown {
   if (r3 !== x3) o.node_name = r3
   const x4 = o.callee
   if (x4 === undefined && !('callee' in o)) return BAIL
-  const r4 = v184(x4)
+  const r4 = v191(x4)
   if (r4 === NO || r4 === BAIL) return BAIL
   if (r4 !== x4) o.callee = r4
   return o
 }
-function v193(v: unknown): unknown {
+function v202(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.Channel
   if (x0 !== undefined || 'Channel' in o) {
-    const r0 = v185(x0)
+    const r0 = v192(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.Channel = r0
   }
   const x1 = o.Begin
   if (x1 !== undefined || 'Begin' in o) {
-    const r1 = v40(x1)
+    const r1 = v45(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Begin = r1
   }
   const x2 = o.End
   if (x2 !== undefined || 'End' in o) {
-    const r2 = v40(x2)
+    const r2 = v45(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.End = r2
   }
@@ -2579,53 +2624,53 @@ function v193(v: unknown): unknown {
   }
   const x4 = o.Words
   if (x4 !== undefined || 'Words' in o) {
-    const r4 = v40(x4)
+    const r4 = v45(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.Words = r4
   }
   return o
 }
-function v192(v: unknown): unknown {
+function v201(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v193(x)
+    const r = v202(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v191(v: unknown): unknown {
+function v200(v: unknown): unknown {
   let r: unknown
-  r = v192(v)
+  r = v201(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v190(v: unknown): unknown {
+function v199(v: unknown): unknown {
   if (v === undefined) return v
-  return v191(v)
+  return v200(v)
 }
-function v201(v: unknown): unknown {
+function v210(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.Channel
   if (x0 !== undefined || 'Channel' in o) {
-    const r0 = v185(x0)
+    const r0 = v192(x0)
     if (r0 === NO || r0 === BAIL) return r0
     if (r0 !== x0) o.Channel = r0
   }
   const x1 = o.Begin
   if (x1 !== undefined || 'Begin' in o) {
-    const r1 = v40(x1)
+    const r1 = v45(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Begin = r1
   }
   const x2 = o.End
   if (x2 !== undefined || 'End' in o) {
-    const r2 = v40(x2)
+    const r2 = v45(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.End = r2
   }
@@ -2643,29 +2688,29 @@ function v201(v: unknown): unknown {
   }
   return o
 }
-function v200(v: unknown): unknown {
+function v209(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v201(x)
+    const r = v210(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v199(v: unknown): unknown {
+function v208(v: unknown): unknown {
   let r: unknown
-  r = v200(v)
+  r = v209(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v198(v: unknown): unknown {
+function v207(v: unknown): unknown {
   if (v === undefined) return v
-  return v199(v)
+  return v208(v)
 }
-function v197(v: unknown): unknown {
+function v206(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2677,35 +2722,35 @@ function v197(v: unknown): unknown {
   }
   const x1 = o.CheckPointResultsDetail
   if (x1 !== undefined || 'CheckPointResultsDetail' in o) {
-    const r1 = v198(x1)
+    const r1 = v207(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.CheckPointResultsDetail = r1
   }
   return o
 }
-function v196(v: unknown): unknown {
+function v205(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v197(x)
+    const r = v206(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v195(v: unknown): unknown {
+function v204(v: unknown): unknown {
   let r: unknown
-  r = v196(v)
+  r = v205(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v194(v: unknown): unknown {
+function v203(v: unknown): unknown {
   if (v === undefined) return v
-  return v195(v)
+  return v204(v)
 }
-function v205(v: unknown): unknown {
+function v214(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2717,7 +2762,7 @@ function v205(v: unknown): unknown {
   }
   const x1 = o.Channel
   if (x1 !== undefined || 'Channel' in o) {
-    const r1 = v185(x1)
+    const r1 = v192(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Channel = r1
   }
@@ -2729,29 +2774,29 @@ function v205(v: unknown): unknown {
   }
   return o
 }
-function v204(v: unknown): unknown {
+function v213(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v205(x)
+    const r = v214(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v203(v: unknown): unknown {
+function v212(v: unknown): unknown {
   let r: unknown
-  r = v204(v)
+  r = v213(v)
   if (r !== NO) return r
-  r = v21(v)
+  r = v35(v)
   if (r !== NO) return r
   return NO
 }
-function v202(v: unknown): unknown {
+function v211(v: unknown): unknown {
   if (v === undefined) return v
-  return v203(v)
+  return v212(v)
 }
-function v189(v: unknown): unknown {
+function v198(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2762,53 +2807,53 @@ function v189(v: unknown): unknown {
   if (r0 !== x0) o.Recordingid = r0
   const x1 = o.Size
   if (x1 !== undefined || 'Size' in o) {
-    const r1 = v25(x1)
+    const r1 = v27(x1)
     if (r1 === NO || r1 === BAIL) return BAIL
     if (r1 !== x1) o.Size = r1
   }
   const x2 = o.Length
   if (x2 !== undefined || 'Length' in o) {
-    const r2 = v25(x2)
+    const r2 = v27(x2)
     if (r2 === NO || r2 === BAIL) return BAIL
     if (r2 !== x2) o.Length = r2
   }
   const x3 = o.Words
   if (x3 !== undefined || 'Words' in o) {
-    const r3 = v40(x3)
+    const r3 = v45(x3)
     if (r3 === NO || r3 === BAIL) return BAIL
     if (r3 !== x3) o.Words = r3
   }
   const x4 = o.AsrResults
   if (x4 !== undefined || 'AsrResults' in o) {
-    const r4 = v190(x4)
+    const r4 = v199(x4)
     if (r4 === NO || r4 === BAIL) return BAIL
     if (r4 !== x4) o.AsrResults = r4
   }
   const x5 = o.CheckPoint
   if (x5 !== undefined || 'CheckPoint' in o) {
-    const r5 = v194(x5)
+    const r5 = v203(x5)
     if (r5 === NO || r5 === BAIL) return BAIL
     if (r5 !== x5) o.CheckPoint = r5
   }
   const x6 = o.Scores
   if (x6 !== undefined || 'Scores' in o) {
-    const r6 = v202(x6)
+    const r6 = v211(x6)
     if (r6 === NO || r6 === BAIL) return BAIL
     if (r6 !== x6) o.Scores = r6
   }
   return o
 }
-function v188(v: unknown): unknown {
+function v197(v: unknown): unknown {
   if (!Array.isArray(v)) return NO
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i]
-    const r = v189(x)
+    const r = v198(x)
     if (r === NO || r === BAIL) return BAIL
     if (r !== x) v[i] = r
   }
   return v
 }
-function v187(v: unknown): unknown {
+function v196(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
@@ -2824,21 +2869,21 @@ function v187(v: unknown): unknown {
   if (r1 !== x1) o.Sign = r1
   const x2 = o.QADetail
   if (x2 === undefined && !('QADetail' in o)) return BAIL
-  const r2 = v188(x2)
+  const r2 = v197(x2)
   if (r2 === NO || r2 === BAIL) return BAIL
   if (r2 !== x2) o.QADetail = r2
   return o
 }
-function v207(v: unknown): unknown {
+function v216(v: unknown): unknown {
   return typeof v === 'string' ? v : NO
 }
-function v206(v: unknown): unknown {
+function v215(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return NO
   const o = v as Record<string, unknown>
   if (Object.hasOwn(o, '__proto__')) return BAIL
   const x0 = o.event
   if (x0 === undefined && !('event' in o)) return NO
-  const r0 = v207(x0)
+  const r0 = v216(x0)
   if (r0 === NO || r0 === BAIL) return r0
   if (r0 !== x0) o.event = r0
   const x1 = o.company
@@ -2855,16 +2900,18 @@ function v206(v: unknown): unknown {
 }
 
 /** The compiled validator of each built-in schema, by the schema object itself. */
-export const compiledValidators: ReadonlyMap<unknown, Validator> = new Map<unknown, Validator>([
-  [s0, v0], // workflow.call.completed
-  [s1, v52], // workflow.chatbot.session_ended
-  [s2, v128], // pds.contact.status
-  [s3, v137], // pds.task.status
-  [s4, v146], // pds.agent.status
-  [s5, v170], // chatbot.channel.message.sent
-  [s6, v177], // workflow.status.changed
-  [s7, v180], // workflow.list.completed
-  [s8, v183], // workflow.custom_api.pushed
-  [s9, v187], // qa.recording.reported
-  [s10, v206], // chatbot.*
-])
+export const compiledValidators: ReadonlyMap<unknown, Validator> = isStale()
+  ? new Map()
+  : new Map<unknown, Validator>([
+      [s0, v0], // workflow.call.completed
+      [s1, v59], // workflow.chatbot.session_ended
+      [s2, v135], // pds.contact.status
+      [s3, v144], // pds.task.status
+      [s4, v153], // pds.agent.status
+      [s5, v177], // chatbot.channel.message.sent
+      [s6, v184], // workflow.status.changed
+      [s7, v187], // workflow.list.completed
+      [s8, v190], // workflow.custom_api.pushed
+      [s9, v196], // qa.recording.reported
+      [s10, v215], // chatbot.*
+    ])
