@@ -16,7 +16,7 @@
  */
 
 import { type RetryOptions, retryDelay } from './backoff'
-import { type CallDetail, type Logger, parseTaskDetail, type TaskDetailResponse } from './core'
+import { type CallDetail, type Logger, parseTaskDetail, redactText, type TaskDetailResponse } from './core'
 import { AirudderApiError } from './errors'
 import { type TokenSource, tokenFrom } from './token'
 
@@ -178,7 +178,10 @@ export function createAirudderClient(options: AirudderClientOptions): AirudderCl
         )
       }
       const delay = Math.max(failure.waitMs ?? 0, retryDelay(attempts, retry))
-      options.logger?.warn(`${where}: ${failure.message}; retry ${attempts} of ${retries} in ${delay} ms`)
+      options.logger?.warn(
+        { taskId, attempt: attempts, retries, delayMs: delay, reason: redactText(failure.message) },
+        `${where} failed; retrying`,
+      )
       await sleep(Math.min(delay, retry.maxMs ?? 30_000), call.signal)
     }
   }

@@ -16,6 +16,7 @@ import { createRegistry } from './events/registry'
 import { handleRequest } from './http/handle'
 import type { Receiver } from './http/receiver'
 import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
+import { consoleLogger, type Logger } from './logging/logger'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
@@ -23,7 +24,7 @@ import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-c
 import { createListeners, type Handler } from './webhooks/listeners'
 import { verifyAndReceive } from './webhooks/pipeline'
 import { receive } from './webhooks/receive'
-import type { Answer, Logger, Runtime } from './webhooks/runtime'
+import type { Answer, Runtime } from './webhooks/runtime'
 
 export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | undefined = Inbox | undefined>
   extends VerificationOptions<D> {
@@ -84,11 +85,6 @@ export interface Webhooks<D extends Definitions = [], C = unknown, I extends Inb
   ): void
   /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
   receive(event: AirudderEvent<D>, context?: InputFor<I, C>): Promise<Answer>
-}
-
-const consoleLogger: Logger = {
-  warn: (message) => console.warn(message),
-  error: (message) => console.error(message),
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {

@@ -10,6 +10,7 @@ const ENTRIES = {
   '@airudder-webhooks/core': 'src/index.ts',
   '@airudder-webhooks/core/inbox': 'src/inbox.ts',
   '@airudder-webhooks/core/node': 'src/node.ts',
+  '@airudder-webhooks/core/redact': 'src/redact.ts',
   '@airudder-webhooks/core/schemas': 'src/schemas.ts',
   '@airudder-webhooks/core/testing': 'src/testing/index.ts',
 } as const
@@ -29,6 +30,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'InboxContext',
     'InboxEntry',
     'InvalidEvent',
+    'LogFields',
     'Logger',
     'Receiver',
     'UnknownEvent',
@@ -78,6 +80,14 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'NodeRequestLike',
     'NodeResponseLike',
     'createNodeHandler',
+  ],
+  '@airudder-webhooks/core/redact': [
+    'PERSONAL_KEYS',
+    'REDACTED',
+    'RedactOptions',
+    'personalValues',
+    'redact',
+    'redactText',
   ],
   '@airudder-webhooks/core/schemas': [
     'AsrTurn',

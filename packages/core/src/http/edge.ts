@@ -7,7 +7,7 @@
  * `handle(Request)` and the Node bridge differ only in how they read a body.
  */
 import type { Delivery } from '../webhooks/pipeline'
-import { type Answer, failure, type Logger, messageOf } from '../webhooks/runtime'
+import { type Answer, errorText, failure, type Logger } from '../webhooks/runtime'
 import { preflight, tooLarge } from './preflight'
 
 /** Names the adapter in the one error a user must fix in their own code: a body read before the kit. */
@@ -54,6 +54,7 @@ export async function answerRequest<C>(
   if (early) return early
   if (request.consumed) {
     receiver.logger?.error(
+      {},
       `${adapter.name}: the request body was already parsed (or read) by another middleware; ${adapter.mounting}`,
     )
     return failure(
@@ -77,7 +78,10 @@ export async function answerRequest<C>(
 
 /** A bug in the kit or a store must still answer (500: AIRudder retries), without a stack trace. */
 export function internalError(logger: Logger | undefined, thrown: unknown): Answer {
-  logger?.error(`@airudder-webhooks/core: internal error while handling a delivery: ${messageOf(thrown)}`)
+  logger?.error(
+    { error: errorText(thrown) },
+    '@airudder-webhooks/core: internal error while handling a delivery',
+  )
   return failure('internal_error', 'The delivery could not be processed; AIRudder will retry')
 }
 

@@ -7,6 +7,7 @@
  * listeners; with none, it is dead at once (a retry cannot fix it; requeue it after adding one).
  */
 import type { AirudderEvent, Definitions } from '../events/catalogue'
+import { personalValues, redactText } from '../logging/redact'
 import { classify } from '../steps/classify'
 import { decodeJson, toEvent } from '../steps/parse'
 import { WebhookError } from '../webhooks/errors'
@@ -97,9 +98,9 @@ function reportFailure<D extends Definitions>(runtime: Runtime<D>, event: Airudd
 
 function warnLost<D extends Definitions>(runtime: Runtime<D>, entry: InboxEntry): void {
   runtime.logger?.warn(
-    `@airudder-webhooks/core: ${entry.type} (id ${entry.id}) was taken over by another processor ` +
-      'after its lease ran out; this run was not recorded. Raise processing.leaseMs above your ' +
-      'slowest handler.',
+    { id: entry.id, type: entry.type, attempts: entry.attempts },
+    '@airudder-webhooks/core: an inbox entry was taken over by another processor after its lease ' +
+      'ran out; this run was not recorded. Raise processing.leaseMs above your slowest handler.',
   )
 }
 
@@ -126,9 +127,25 @@ async function settle<D extends Definitions>(
       ? `dead after ${entry.attempts} attempt(s)`
       : `attempt ${entry.attempts} of ${options.maxAttempts}`
     runtime.logger?.error(
-      `@airudder-webhooks/core: ${entry.type} (id ${entry.id}) failed, ${where}: ${error}`,
+      {
+        id: entry.id,
+        type: entry.type,
+        attempts: entry.attempts,
+        dead,
+        error: redactText(error, personalValuesOf(entry)),
+      },
+      `@airudder-webhooks/core: an inbox entry failed, ${where}`,
     )
     if (!dead) retryAt = new Date(Date.now() + retryDelay(entry.attempts, options.retry))
   }
   if (!(await inbox.fail(entry, error, retryAt))) warnLost(runtime, entry)
+}
+
+/** The personal values of an entry's stored body, to mask them in a log line. */
+function personalValuesOf(entry: InboxEntry): string[] {
+  try {
+    return personalValues(JSON.parse(entry.raw))
+  } catch {
+    return []
+  }
 }

@@ -13,7 +13,7 @@ import { checkDelivery } from '../steps/verify'
 import { WebhookError } from './errors'
 import type { Inbox } from './inbox-contract'
 import { receive } from './receive'
-import { type Answer, failure, messageOf, OK, type Runtime, report } from './runtime'
+import { type Answer, errorText, failure, OK, type Runtime, report } from './runtime'
 
 export interface Delivery<C = unknown> {
   /** The raw body exactly as received. */
@@ -45,7 +45,8 @@ export async function verifyAndReceive<D extends Definitions, C>(
   const verified = checked instanceof Promise ? await checked : checked
   if (!verified.ok) {
     runtime.logger?.warn(
-      `@airudder-webhooks/core: refused a ${classification.type} delivery: ${verified.message}`,
+      { type: classification.type, code: verified.code, reason: verified.message },
+      '@airudder-webhooks/core: refused a delivery',
     )
     void report(runtime, new WebhookError(verified.code, verified.message))
     return failure(verified.code, verified.message)
@@ -102,8 +103,11 @@ async function rejectInvalid<D extends Definitions>(
   const message = `The payload does not match ${invalid.type}: ${issues.join('; ')}`
   const cause = failures[0]?.status === 'rejected' ? failures[0].reason : undefined
   const detail =
-    cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${messageOf(cause)}`
-  runtime.logger?.error(`@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail})`)
+    cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${errorText(cause)}`
+  runtime.logger?.error(
+    { id: invalid.id, type: invalid.type, issues: issues.join('; '), detail },
+    '@airudder-webhooks/core: a verified payload does not match its schema',
+  )
   await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
   return failure('invalid_payload', message)
 }

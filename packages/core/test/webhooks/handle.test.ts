@@ -198,7 +198,7 @@ describe('handle(request): the HTTP pipeline', () => {
   it('answers a body read before the kit exactly as the Node bridge does (500 body_already_parsed), and says how to mount', async () => {
     const logged: string[] = []
     const webhooks = quietWebhooks({
-      logger: { warn: (line) => logged.push(line), error: (line) => logged.push(line) },
+      logger: { warn: (_, line) => logged.push(line), error: (_, line) => logged.push(line) },
     })
     const handled: string[] = []
     webhooks.onAny((event) => void handled.push(event.type))
