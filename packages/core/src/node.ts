@@ -9,8 +9,15 @@
  * import { createNodeHandler } from '@airudder-webhooks/core/node'
  * createServer(createNodeHandler(webhooks)).listen(3000)
  * ```
+ * `createNodeFetchHandler(handler)` does the same for any Web `(Request) => Response` handler,
+ * such as the inbox console from `@airudder-webhooks/console`.
  */
 export type { AdapterInfo } from './http/edge'
+export {
+  createNodeFetchHandler,
+  type NodeFetchHandlerOptions,
+  type NodeFetchResponseLike,
+} from './node/fetch-bridge'
 export {
   createNodeHandler,
   type NodeHandlerOptions,

@@ -76,9 +76,12 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
   ],
   '@airudder-webhooks/core/node': [
     'AdapterInfo',
+    'NodeFetchHandlerOptions',
+    'NodeFetchResponseLike',
     'NodeHandlerOptions',
     'NodeRequestLike',
     'NodeResponseLike',
+    'createNodeFetchHandler',
     'createNodeHandler',
   ],
   '@airudder-webhooks/core/redact': [
