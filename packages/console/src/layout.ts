@@ -2,7 +2,8 @@
  * @module
  * The page shell: one HTML document with its stylesheet and a few lines of script inlined under a
  * per-response nonce, and headers for a strict CSP (nothing loads from anywhere, not even this
- * origin's other paths), no framing, no caching, no referrer.
+ * origin's other paths), no framing, no caching, no referrer sent to other sites (same-origin keeps the
+ * Origin header that the CSRF check reads).
  */
 import { Html, html } from './html'
 import { STYLES } from './styles'
@@ -27,7 +28,7 @@ export function pageResponse(page: Page, extraHeaders: Headers = new Headers()):
   const current = (name: Page['nav']) => (page.nav === name ? html` aria-current="page"` : '')
   const document = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${page.title} · AIRudder inbox</title>
+<meta name="referrer" content="same-origin"><title>${page.title} · AIRudder inbox</title>
 <style nonce="${n}">${new Html(STYLES)}</style></head>
 <body><a class="skip" href="#main">Skip to content</a>
 <header><h1>AIRudder inbox</h1>${
@@ -48,7 +49,7 @@ export function pageResponse(page: Page, extraHeaders: Headers = new Headers()):
   )
   headers.set('x-frame-options', 'DENY')
   headers.set('x-content-type-options', 'nosniff')
-  headers.set('referrer-policy', 'no-referrer')
+  headers.set('referrer-policy', 'same-origin')
   headers.set('cache-control', 'no-store')
   return new Response(document.value, { status: page.status ?? 200, headers })
 }
