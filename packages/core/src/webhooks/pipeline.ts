@@ -5,8 +5,10 @@
  * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
  */
 
+import type { z } from 'zod'
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent, Verification } from '../events/event'
+import { detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
 import { decodeJson, toEvent } from '../steps/parse'
 import { checkDelivery } from '../steps/verify'
@@ -60,10 +62,41 @@ export async function verifyAndReceive<D extends Definitions, C>(
     verification: verified.verification,
     receivedAt: delivery.receivedAt,
   })
+  if (runtime.driftListeners.size > 0 && classification.definition)
+    reportDrift(
+      runtime,
+      classification.definition.schema,
+      result.ok ? result.event : result.invalid,
+      decoded.json,
+    )
   if (runtime.inbox)
     return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, decoded.text)
   if (!result.ok) return rejectInvalid(runtime, result.invalid)
   return receive(runtime, result.event, delivery.context as C)
+}
+
+/** Tells `onDrift` listeners which fields of a verified delivery drifted; a throwing listener is logged. */
+function reportDrift<D extends Definitions>(
+  runtime: Runtime<D>,
+  schema: z.ZodType,
+  parsed: { readonly type: string; readonly id: string },
+  json: unknown,
+): void {
+  const fields = detectDrift(schema, json)
+  if (fields.length === 0) return
+  const report = { type: parsed.type, id: parsed.id, fields }
+  for (const listener of runtime.driftListeners) {
+    try {
+      const returned = listener(report)
+      if (returned instanceof Promise) returned.catch((thrown) => driftListenerFailed(runtime, thrown))
+    } catch (thrown) {
+      driftListenerFailed(runtime, thrown)
+    }
+  }
+}
+
+function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown: unknown): void {
+  runtime.logger?.error({ error: errorText(thrown) }, '@airudder-webhooks/core: an onDrift listener threw')
 }
 
 /** Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers. */
@@ -86,9 +119,11 @@ async function store<D extends Definitions>(
 }
 
 /**
- * A verified delivery that fails its schema is handed to `onInvalid` listeners; once they have
- * all taken it, AIRudder gets `200`. With no listener (or a failing one) it is refused with
- * `400 invalid_payload`, reported to `onError` and logged with its issue paths, never dropped silently.
+ * A verified delivery missing a part its type promises is handed to `onInvalid` listeners; once
+ * they have all taken it, AIRudder gets `200`. With no listener (or a failing one) it is answered
+ * `400 invalid_payload`, which AIRudder retries (any answer but 2xx: a minute apart, five times,
+ * then never), reported to `onError`, and logged in one line that names the missing paths (never
+ * values) and how to keep such deliveries. With an inbox it never gets here: the inbox stores it.
  */
 async function rejectInvalid<D extends Definitions>(
   runtime: Runtime<D>,
@@ -106,7 +141,9 @@ async function rejectInvalid<D extends Definitions>(
     cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${errorText(cause)}`
   runtime.logger?.error(
     { id: invalid.id, type: invalid.type, issues: issues.join('; '), detail },
-    '@airudder-webhooks/core: a verified payload does not match its schema',
+    '@airudder-webhooks/core: a verified payload does not match its schema. Answered 400 so AIRudder ' +
+      'retries it (5 times, a minute apart, then drops it); to keep such deliveries, add ' +
+      'webhooks.onInvalid(listener) or an inbox (createWebhooks({ inbox })).',
   )
   await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
   return failure('invalid_payload', message)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { customVerifier, urlToken, type VerifyInput } from '../../src/index'
+import { customVerifier, type LogFields, urlToken, type VerifyInput } from '../../src/index'
 import { fixtureJson, fixtureText } from '../fixtures'
 import { answer, KEY, post, quietWebhooks, signedCall } from './helpers'
 
@@ -167,6 +167,22 @@ describe('handle(request): the HTTP pipeline', () => {
     expect(result).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload' } } })
     expect(result.body.error.message).toContain('Details.0.CallID')
     expect(errors).toEqual([['invalid_payload', 'workflow.call.completed']])
+  })
+
+  it('logs one line that says how to keep such deliveries, with paths and no personal data', async () => {
+    const lines: string[] = []
+    const log = (fields: LogFields, line: string) => void lines.push(`${line} ${JSON.stringify(fields)}`)
+    const logger = { warn: log, error: log }
+    const webhooks = quietWebhooks({ logger })
+    const json = JSON.parse(signedCall())
+    delete json.Details[0].CallID
+    json.Details[0].CallTimes = 'many'
+    expect((await webhooks.handle(post(JSON.stringify(json)))).status).toBe(400)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('Details.0.CallID')
+    expect(lines[0]).toMatch(/AIRudder retries .*webhooks\.onInvalid\(listener\) or an inbox/)
+    for (const value of ['WILL SMITH', json.Details[0].CalleeNumber, 'many', json.Sign])
+      expect(lines[0]).not.toContain(value)
   })
 
   it('answers 500 without details when a store throws', async () => {
