@@ -9,6 +9,7 @@ export default defineConfig(
       inbox: 'src/inbox.ts',
       testing: 'src/testing/index.ts',
       redact: 'src/redact.ts',
+      telemetry: 'src/telemetry.ts',
     },
   }),
 )

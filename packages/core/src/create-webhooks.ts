@@ -19,6 +19,7 @@ import { createProcessor, type ProcessingOptions, type Processor } from './inbox
 import { consoleLogger, type Logger } from './logging/logger'
 import type { DriftReport } from './schema/detect-drift'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
+import type { Telemetry } from './telemetry/telemetry'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
 import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-contract'
@@ -46,6 +47,11 @@ export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | u
   readonly processing?: ProcessingOptions | undefined
   /** Where the kit logs refusals and failures (never keys, signatures or bodies). Default `console`; `false` for none. */
   readonly logger?: Logger | false | undefined
+  /**
+   * Spans and metrics for deliveries and handler runs: `createTelemetry()` from
+   * `@airudder-webhooks/opentelemetry`. Off by default.
+   */
+  readonly telemetry?: Telemetry | undefined
 }
 
 type Subscription<D extends Definitions = []> = EventType<D> | EventWildcard<D>
@@ -121,6 +127,7 @@ export function createWebhooks<
     deadlineMs: positive('deadlineMs', options.deadlineMs, 9000),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 1024 * 1024),
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger),
+    telemetry: options.telemetry,
   }
   if (options.inbox) {
     processor = createProcessor(runtime, options.inbox, options.processing)

@@ -12,6 +12,7 @@ const ENTRIES = {
   '@airudder-webhooks/core/node': 'src/node.ts',
   '@airudder-webhooks/core/redact': 'src/redact.ts',
   '@airudder-webhooks/core/schemas': 'src/schemas.ts',
+  '@airudder-webhooks/core/telemetry': 'src/telemetry.ts',
   '@airudder-webhooks/core/testing': 'src/testing/index.ts',
 } as const
 
@@ -195,6 +196,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'workflowListCompleted',
     'workflowStatusChanged',
   ],
+  '@airudder-webhooks/core/telemetry': ['DeliveryOutcome', 'HandlerRun', 'Telemetry', 'TelemetryScope'],
   '@airudder-webhooks/core/testing': [
     'ChatbotSamplePayload',
     'ChatbotSampleType',

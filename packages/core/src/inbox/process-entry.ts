@@ -65,7 +65,15 @@ export async function processEntry<D extends Definitions>(
   const run = async (tx: unknown) => {
     const context: InboxContext<unknown> = { entry, tx }
     const handlers = runtime.listeners.for(event.type)
-    const failures = await settleAll(handlers.map((handler) => () => handler(event, context)))
+    const runAll = () => settleAll(handlers.map((handler) => () => handler(event, context)))
+    const scope = runtime.telemetry?.handlers({
+      type: event.type,
+      id: event.id,
+      attempt: entry.attempts,
+      trace: entry.trace,
+    })
+    const failures = scope ? await scope.run(runAll) : await runAll()
+    scope?.end({ failures: failures.length })
     for (const cause of failures) await reportFailure(runtime, event, cause)
     return failures
   }

@@ -32,15 +32,51 @@ export interface Delivery<C = unknown> {
 
 const encoder = new TextEncoder()
 
-export async function verifyAndReceive<D extends Definitions, C>(
+/** What the pipeline learnt of a delivery so far, for its telemetry. */
+interface Seen {
+  type?: string
+  id?: string
+}
+
+export function verifyAndReceive<D extends Definitions, C>(
   runtime: Runtime<D>,
   delivery: Delivery<C>,
+): Promise<Answer> {
+  const { telemetry } = runtime
+  if (!telemetry) return pipeline(runtime, delivery, {})
+  const scope = telemetry.delivery()
+  const seen: Seen = {}
+  const end = (status: number, code: string | undefined, duplicate: boolean) =>
+    scope.end({ type: seen.type, id: seen.id, status, code, duplicate })
+  return scope
+    .run(() => pipeline(runtime, delivery, seen))
+    .then(
+      (answer) => {
+        end(
+          answer.status,
+          'error' in answer.body ? answer.body.error.code : undefined,
+          answer.duplicate === true,
+        )
+        return answer
+      },
+      (thrown: unknown) => {
+        end(500, 'internal_error', false)
+        throw thrown
+      },
+    )
+}
+
+async function pipeline<D extends Definitions, C>(
+  runtime: Runtime<D>,
+  delivery: Delivery<C>,
+  seen: Seen,
 ): Promise<Answer> {
   const body = typeof delivery.body === 'string' ? encoder.encode(delivery.body) : delivery.body
   const decoded = decodeJson(body)
   if (!decoded.ok) return failure('malformed_json', decoded.message)
 
   const classification = classify(decoded.json, runtime.registry)
+  seen.type = classification.type
   const headers = delivery.headers instanceof Headers ? delivery.headers : new Headers(delivery.headers)
   const input = { body, json: decoded.json, headers, url: delivery.url, ip: delivery.ip }
   const checked = checkDelivery(runtime.policy, classification.type, classification.definition, input)
@@ -62,6 +98,7 @@ export async function verifyAndReceive<D extends Definitions, C>(
     verification: verified.verification,
     receivedAt: delivery.receivedAt,
   })
+  seen.id = result.ok ? result.event.id : result.invalid.id
   if (runtime.driftListeners.size > 0 && classification.definition)
     reportDrift(
       runtime,
@@ -112,7 +149,9 @@ async function store<D extends Definitions>(
   raw: string,
 ): Promise<Answer> {
   const { id, type, receivedAt, verification } = parsed
-  const stored = await inbox.add({ id, type, raw, receivedAt, verification })
+  const trace = runtime.telemetry?.trace()
+  const entry = { id, type, raw, receivedAt, verification }
+  const stored = await inbox.add(trace ? { ...entry, trace } : entry)
   if (stored === 'duplicate') return { ...OK, duplicate: true }
   runtime.processor?.notify()
   return OK

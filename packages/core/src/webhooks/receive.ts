@@ -31,9 +31,16 @@ export async function receive<D extends Definitions, C>(
     })
   }
   const handlers = runtime.listeners.for(event.type)
-  const dispatched = dispatch(handlers, event, context, runtime.deadlineMs)
+  const scope = runtime.telemetry?.handlers({ type: event.type, id: event.id, attempt: 1, trace: undefined })
+  const dispatched = scope
+    ? scope.run(() => dispatch(handlers, event, context, runtime.deadlineMs))
+    : dispatch(handlers, event, context, runtime.deadlineMs)
   const result = dispatched instanceof Promise ? await dispatched : dispatched
-  if (result.kind === 'settled') return settle(runtime, event, result.failures)
+  if (result.kind === 'settled') {
+    scope?.end({ failures: result.failures.length })
+    return settle(runtime, event, result.failures)
+  }
+  if (scope) void result.settled.then((failures) => scope.end({ failures: failures.length }))
 
   const message = `Handlers for ${event.type} are still running after ${runtime.deadlineMs} ms; retry later`
   void report(runtime, new WebhookError('deadline_exceeded', message, { event }))

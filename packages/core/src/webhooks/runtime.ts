@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger'
 import { redactText } from '../logging/redact'
 import type { DriftReport } from '../schema/detect-drift'
 import type { VerificationPolicy } from '../steps/verification'
+import type { Telemetry } from '../telemetry/telemetry'
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type WebhookError } from './errors'
 import type { IdempotencyStore } from './idempotency'
 import type { Inbox } from './inbox-contract'
@@ -41,6 +42,7 @@ export interface Runtime<D extends Definitions> {
   readonly deadlineMs: number
   readonly maxBodyBytes: number
   readonly logger: Logger | undefined
+  readonly telemetry: Telemetry | undefined
 }
 
 export const OK: Answer = { status: 200, body: {} }
