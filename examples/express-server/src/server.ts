@@ -3,7 +3,9 @@
  * (see `optionsFromEnv`), each event logged as one line. Copy it and replace the logging with
  * your own handlers.
  */
+import { createServer } from 'node:http'
 import { optionsFromEnv, summarizeEvent } from '@airudder-webhooks/core'
+import { airudderServerOptions } from '@airudder-webhooks/core/node'
 import { airudder, createWebhooks } from '@airudder-webhooks/express'
 import express from 'express'
 
@@ -28,7 +30,19 @@ app.post('/webhooks/airudder', airudder(webhooks))
 app.use(express.json()) // your other routes can parse JSON: it runs after the webhook route
 
 const port = Number(process.env.PORT ?? 3000)
-app.listen(port, process.env.HOST ?? '0.0.0.0', (error?: Error) => {
-  if (error) throw error // e.g. EADDRINUSE: Express 5 reports it here
-  console.log(`listening on http://localhost:${port}`)
+// Timeouts suited to AIRudder: a client trickling its headers or body is dropped within seconds.
+const server = createServer(airudderServerOptions, app)
+server.on('error', (error) => {
+  throw error // e.g. EADDRINUSE
 })
+server.listen(port, process.env.HOST ?? '0.0.0.0', () => console.log(`listening on http://localhost:${port}`))
+
+// Graceful shutdown: stop accepting, let requests in flight be answered, then let the receiver finish.
+const shutdown = async (signal: string) => {
+  console.log(`${signal}: shutting down`)
+  await new Promise((resolve) => server.close(resolve))
+  await webhooks.close({ timeoutMs: 8_000 })
+  process.exit(0)
+}
+process.once('SIGTERM', shutdown)
+process.once('SIGINT', shutdown)

@@ -4,6 +4,7 @@
  * your own handlers; `app` runs unchanged on Bun, Deno or Workers with their own `serve`.
  */
 import { optionsFromEnv, summarizeEvent } from '@airudder-webhooks/core'
+import { airudderServerOptions } from '@airudder-webhooks/core/node'
 import { airudder, createWebhooks } from '@airudder-webhooks/hono'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
@@ -30,6 +31,18 @@ app.post('/webhooks/airudder', airudder(webhooks))
 
 const port = Number(process.env.PORT ?? 3000)
 const hostname = process.env.HOSTNAME || undefined // unset: every interface
-serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, (info) => {
-  console.log(`listening on http://${hostname ?? 'localhost'}:${info.port}`)
-})
+// Timeouts suited to AIRudder: a client trickling its headers or body is dropped within seconds.
+const server = serve(
+  { fetch: app.fetch, port, serverOptions: airudderServerOptions, ...(hostname ? { hostname } : {}) },
+  (info) => console.log(`listening on http://${hostname ?? 'localhost'}:${info.port}`),
+)
+
+// Graceful shutdown: stop accepting, let requests in flight be answered, then let the receiver finish.
+const shutdown = async (signal: string) => {
+  console.log(`${signal}: shutting down`)
+  await new Promise((resolve) => server.close(resolve))
+  await webhooks.close({ timeoutMs: 8_000 })
+  process.exit(0)
+}
+process.once('SIGTERM', shutdown)
+process.once('SIGINT', shutdown)

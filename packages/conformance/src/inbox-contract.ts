@@ -95,6 +95,24 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       expect(await box.get('leased')).toMatchObject({ status: 'done', lastError: undefined })
     })
 
+    it('releases held leases at once (shutdown), and only those still held', async () => {
+      const box = await fresh()
+      for (const id of ['held', 'done']) {
+        await box.add(entry(id))
+        await sleep(5)
+      }
+      const claimed = await box.claim(2, 60_000)
+      expect(await box.complete(leaseOf(claimed, 'done'))).toBe(true)
+      expect(await box.release?.(claimed)).toBe(1)
+      expect(await box.get('held')).toMatchObject({ status: 'pending', attempts: 1 })
+      expect(await box.get('done')).toMatchObject({ status: 'done' })
+      // Due at once, without waiting for the minute-long lease; the released lease settles nothing.
+      const [again] = await box.claim(5, 60_000)
+      expect(again).toMatchObject({ id: 'held', attempts: 2 })
+      expect(await box.complete(leaseOf(claimed, 'held'))).toBe(false)
+      expect(await box.complete(leaseOf([again as InboxEntry], 'held'))).toBe(true)
+    })
+
     it('completes, retries at the given time, and marks dead', async () => {
       const box = await fresh()
       for (const id of ['ok', 'retry', 'dead']) await box.add(entry(id))

@@ -3,7 +3,7 @@
  * How values read on the page: UTC times, ages, and payloads or error texts with personal fields
  * masked unless the viewer asked to reveal them.
  */
-import { decodeJson } from '@airudder-webhooks/core'
+import { decode } from '@airudder-webhooks/core'
 import { personalValues, redact, redactText } from '@airudder-webhooks/core/redact'
 
 export const MASK = '••••••'
@@ -24,7 +24,7 @@ export function age(ms: number): string {
 
 /** The stored body, parsed losslessly (big ids stay exact). */
 export function payloadOf(raw: string): { ok: true; json: unknown } | { ok: false } {
-  const decoded = decodeJson(raw)
+  const decoded = decode(raw)
   return decoded.ok ? { ok: true, json: decoded.json } : { ok: false }
 }
 

@@ -96,6 +96,13 @@ export interface Webhooks<D extends Definitions = [], C = unknown, I extends Inb
     subscription: S,
     handler: (event: EventFor<S, D>, context: ContextFor<I, C>) => unknown,
   ): void
+  /**
+   * Graceful shutdown (call it on SIGTERM, after your server stopped accepting): stops claiming, lets
+   * handlers in hand finish for up to `timeoutMs` (default 10 s), releases what is still running so
+   * another replica takes it at once, and closes the inbox if it has `close()` (SQLite's file; a
+   * PostgreSQL pool stays yours to end). Without an inbox there is nothing to wait for.
+   */
+  close(options?: { readonly timeoutMs?: number | undefined }): Promise<void>
   /** Dispatches an event you already hold (from a queue or a replay): dedupe, handlers, answer. */
   receive(event: AirudderEvent<D>, context?: InputFor<I, C>): Promise<Answer>
 }
@@ -145,8 +152,12 @@ export function createWebhooks<
     onInvalid: (handler) => void runtime.invalidListeners.add(handler),
     onDrift: (listener) => void runtime.driftListeners.add(listener),
     removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
-    receive: (event, context) => receive(runtime, event, context),
-    verifyAndReceive: (delivery) => verifyAndReceive(runtime, delivery),
+    receive: async (event, context) => receive(runtime, event, context),
+    close: async (closeOptions = {}) => {
+      await processor?.stop({ timeoutMs: closeOptions.timeoutMs ?? 10_000 })
+      await options.inbox?.close?.()
+    },
+    verifyAndReceive: async (delivery) => verifyAndReceive(runtime, delivery),
     handle: (request, handleOptions) => handleRequest(webhooks, request, handleOptions),
   }
   return webhooks

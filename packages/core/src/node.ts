@@ -4,10 +4,12 @@
  * `(IncomingMessage, ServerResponse)` (Node's http server, Express, Next.js Pages API routes)
  * through the same edge as `webhooks.handle(Request)`, without re-encoding the body.
  *
+ * `airudderServerOptions` are server timeouts suited to AIRudder (a slow client is dropped in seconds).
+ *
  * ```ts
  * import { createServer } from 'node:http'
- * import { createNodeHandler } from '@airudder-webhooks/core/node'
- * createServer(createNodeHandler(webhooks)).listen(3000)
+ * import { airudderServerOptions, createNodeHandler } from '@airudder-webhooks/core/node'
+ * createServer(airudderServerOptions, createNodeHandler(webhooks)).listen(3000)
  * ```
  * `createNodeFetchHandler(handler)` does the same for any Web `(Request) => Response` handler,
  * such as the inbox console from `@airudder-webhooks/console`.
@@ -24,3 +26,4 @@ export {
   type NodeRequestLike,
   type NodeResponseLike,
 } from './node/node-bridge'
+export { airudderServerOptions } from './node/server-options'

@@ -9,7 +9,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { topLevelNumberText } from '../src/events/exact-numbers'
-import { createMemoryInbox, createWebhooks, decodeJson, type Inbox } from '../src/index'
+import { createMemoryInbox, createWebhooks, decode, type Inbox } from '../src/index'
 import { md5Hex } from '../src/verify/md5-sign'
 import { fixtureJson, pushFixtures } from './fixtures'
 
@@ -17,7 +17,7 @@ const DEFAULT_KEY = 'airudder'
 
 /** True when the body carries a Sign that is md5(TaskID text + KEY): the one valid check here. */
 function validlySigned(body: string): boolean {
-  const decoded = decodeJson(body)
+  const decoded = decode(body)
   if (!decoded.ok || typeof decoded.json !== 'object' || decoded.json === null) return false
   const { Sign, TaskID } = decoded.json as Record<string, unknown>
   if (typeof Sign !== 'string') return false

@@ -23,7 +23,7 @@
  * The table must exist: this module never migrates on its own.
  */
 import type { NewInboxEntry, TransactionalInbox } from '@airudder-webhooks/core/inbox'
-import type { Pool, PoolClient, QueryResultRow } from 'pg'
+import type { Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg'
 import { createQueries } from './queries'
 import { type InboxRow, toEntry } from './rows'
 import { explainMissingTable, tableName } from './table'
@@ -34,9 +34,15 @@ export interface PostgresInboxOptions {
    * connections (its transaction) while the handlers run: give it more than `processing.concurrency`
    * connections, plus what your handlers take from it themselves.
    */
-  readonly pool: Pick<Pool, 'query' | 'connect'>
+  readonly pool: Pick<Pool, 'query' | 'connect'> & Partial<Pick<Pool, 'on' | 'listeners'>>
   /** Default `airudder_inbox`; it must have been migrated (`migrate(pool, { table })`). */
   readonly table?: string | undefined
+  /**
+   * How long each of the inbox's own queries may wait for the database before it fails and its
+   * connection is discarded (a swallowed connection must not wedge the pool). Your handlers' queries
+   * through `tx` are not limited by it. Default 5000. Also give the pool `connectionTimeoutMillis`.
+   */
+  readonly queryTimeoutMs?: number | undefined
 }
 
 /** Handlers get `{ entry, tx }` where `tx` is the pool client whose transaction marks the entry done. */
@@ -52,13 +58,27 @@ async function rollback(client: PoolClient, error: unknown): Promise<Error | und
   }
 }
 
+/** A connection error is answered by the query it breaks; the event itself must not crash the process. */
+const ignore = () => undefined
+
 export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbox {
   const { pool } = options
   const t = tableName(options.table)
+  const queryTimeoutMs = options.queryTimeoutMs ?? 5000
+  // pg reads `query_timeout` per query (its types only list it on the client's config).
+  const limited = (text: string, values: unknown[]): QueryConfig => {
+    const config = { text, values, query_timeout: queryTimeoutMs }
+    return config
+  }
+  // pg emits 'error' on the pool when an idle connection dies (database restarted, network reset);
+  // unheard, Node ends the process. pg has already discarded the connection: nothing else to do.
+  if (!pool.listeners?.('error').includes(ignore)) pool.on?.('error', ignore)
+  /** Open handler transactions by entry id, so `release` can roll them back at shutdown. */
+  const open = new Map<string, () => void>()
 
   const query = async <R extends QueryResultRow>(text: string, values: unknown[]) => {
     try {
-      return await pool.query<R>(text, values)
+      return await pool.query<R>(limited(text, values))
     } catch (error) {
       throw explainMissingTable(error, t)
     }
@@ -131,27 +151,52 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
     },
     async transact(lease, work) {
       const client = await pool.connect()
+      // A checked-out client has no listener of pg's own: a backend terminated mid-handler would
+      // otherwise be an unhandled 'error' event. The query in progress rejects with it anyway.
+      client.on('error', ignore)
+      let released = false
+      const giveBack = (broken?: Error) => {
+        if (released) return
+        released = true
+        open.delete(lease.id)
+        client.removeListener('error', ignore)
+        client.release(broken)
+      }
+      open.set(lease.id, () => giveBack(new Error('released at shutdown')))
+      const own = (text: string, values: unknown[] = []) => client.query(limited(text, values))
       let broken: Error | undefined
       try {
-        await client.query('BEGIN')
+        await own('BEGIN')
         // Locks the row for the whole run: other replicas' claims skip it even once the lease ends.
-        const { rowCount } = await client.query(`SELECT 1 FROM ${t} WHERE id = $1 AND ${held} FOR UPDATE`, [
+        const { rowCount } = await own(`SELECT 1 FROM ${t} WHERE id = $1 AND ${held} FOR UPDATE`, [
           lease.id,
           lease.attempts,
         ])
         if (rowCount !== 1 || !(await work(client))) {
-          await client.query('ROLLBACK')
+          await own('ROLLBACK')
           return rowCount === 1 ? 'rolled_back' : 'lost'
         }
-        await client.query(completeSql, [lease.id])
-        await client.query('COMMIT')
+        await own(completeSql, [lease.id])
+        await own('COMMIT')
         return 'done'
       } catch (error) {
-        broken = await rollback(client, error)
+        broken = released ? undefined : await rollback(client, error)
         throw explainMissingTable(error, t)
       } finally {
-        client.release(broken)
+        giveBack(broken)
       }
+    },
+    async release(leases) {
+      if (leases.length === 0) return 0
+      // Ending a transaction's connection rolls it back and frees the row lock the update needs.
+      for (const lease of leases) open.get(lease.id)?.()
+      const { rowCount } = await query(
+        `UPDATE ${t} SET status = 'pending', available_at = now(), updated_at = now()
+         FROM unnest($1::text[], $2::int[]) AS held(id, attempts)
+         WHERE ${t}.id = held.id AND ${t}.attempts = held.attempts AND ${t}.status = 'processing'`,
+        [leases.map((lease) => lease.id), leases.map((lease) => lease.attempts)],
+      )
+      return rowCount ?? 0
     },
     async get(id) {
       const { rows } = await query<InboxRow>(`SELECT * FROM ${t} WHERE id = $1`, [id])

@@ -17,7 +17,7 @@
  * saves an fsync per write, but a power cut may roll back the last acknowledged deliveries.
  */
 import type { Inbox, InboxEntry } from '@airudder-webhooks/core'
-import type { NewInboxEntry } from '@airudder-webhooks/core/inbox'
+import type { InboxLease, NewInboxEntry } from '@airudder-webhooks/core/inbox'
 import Database from 'better-sqlite3'
 import { createQueries } from './queries'
 import { type InboxRow, toEntry } from './rows'
@@ -30,7 +30,7 @@ export interface SqliteInboxOptions {
   readonly table?: string | undefined
   /** Default `'FULL'` (survives power loss); `'NORMAL'` survives a killed process, not a power cut. */
   readonly synchronous?: 'FULL' | 'NORMAL' | undefined
-  /** How long a write waits for another process holding the file's write lock. Default 5000 ms. */
+  /** How long a write waits for another process holding the file's write lock before it fails (the delivery is then answered 503 and retried). Default 1000 ms. */
   readonly busyTimeoutMs?: number | undefined
   /** The clock (tests). */
   readonly now?: (() => number) | undefined
@@ -47,7 +47,7 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   const db = new Database(options.path)
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`)
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 1000))}`)
   createTable(db, table)
 
   const t = `"${table}"`
@@ -72,6 +72,12 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
     WHERE ${held}`)
   const kill = db.prepare(
     `UPDATE ${t} SET status = 'dead', last_error = @error, updated_at = @now WHERE ${held}`,
+  )
+  const release = db.prepare(
+    `UPDATE ${t} SET status = 'pending', available_at = @now, updated_at = @now WHERE ${held}`,
+  )
+  const releaseAll = db.transaction((leases: readonly InboxLease[], at: number) =>
+    leases.reduce((sum, { id, attempts }) => sum + release.run({ id, attempts, now: at }).changes, 0),
   )
   const get = db.prepare<[string], InboxRow>(`SELECT * FROM ${t} WHERE id = ?`)
   const requeue = db.prepare(`
@@ -113,6 +119,9 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
       const held = { id, attempts, error, now: now() }
       const { changes } = retryAt ? retry.run({ ...held, retryAt: retryAt.getTime() }) : kill.run(held)
       return changes > 0
+    },
+    async release(leases) {
+      return releaseAll.immediate(leases, now())
     },
     async get(id) {
       const row = get.get(id)

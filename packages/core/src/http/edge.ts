@@ -1,13 +1,15 @@
 /**
  * @module
  * The HTTP edge, written once for every server: method, content type and declared size first
- * (405/415/413 before a byte is read), then a body a framework already consumed (500, with advice
- * on mounting: a re-encoded body is never verified), then the bounded read (400 when it breaks off,
- * 413 past the limit), then the pipeline; a bug anywhere still answers (500, no stack trace).
+ * (405/415/413 before a byte is read, and 415 for a Content-Encoding other than gzip or deflate),
+ * then a body a framework already consumed (500, with advice on mounting: a re-encoded body is never
+ * verified), then the bounded read (400 when it breaks off, 413 past the limit), then gzip/deflate
+ * decoding (the limit applies to the decoded bytes), then the pipeline; a bug anywhere still answers (500, no stack trace).
  * `handle(Request)` and the Node bridge differ only in how they read a body.
  */
 import type { Delivery } from '../webhooks/pipeline'
 import { type Answer, errorText, failure, type Logger } from '../webhooks/runtime'
+import { decodeBody, refuseEncoding } from './decode-body'
 import { preflight, tooLarge } from './preflight'
 
 /** Names the adapter in the one error a user must fix in their own code: a body read before the kit. */
@@ -23,6 +25,8 @@ export interface IncomingRequest<C> {
   readonly method: string | undefined
   readonly contentType: string | null | undefined
   readonly contentLength: string | null | undefined
+  /** gzip and deflate are decoded (the limit applies to the decoded bytes); `undefined` when a framework already did. */
+  readonly contentEncoding: string | null | undefined
   /** True when a framework read (or parsed) the body before the kit. */
   readonly consumed: boolean
   /** The raw body, read with the limit; `undefined` when it is larger. May reject (the client broke off). */
@@ -52,6 +56,8 @@ export async function answerRequest<C>(
   const limit = receiver.maxBodyBytes
   const early = preflight(request.method, request.contentType, request.contentLength, limit)
   if (early) return early
+  const encoding = refuseEncoding(request.contentEncoding)
+  if (encoding) return encoding
   if (request.consumed) {
     receiver.logger?.error(
       {},
@@ -69,6 +75,11 @@ export async function answerRequest<C>(
     return failure('unreadable_body', 'The body could not be read to the end')
   }
   if (body === undefined || body.byteLength > limit) return tooLarge(limit)
+  if (request.contentEncoding) {
+    const decoded = await decodeBody(body, request.contentEncoding, limit)
+    if (!(decoded instanceof Uint8Array)) return decoded
+    body = decoded
+  }
   try {
     return await receiver.verifyAndReceive(request.delivery(body))
   } catch (thrown) {

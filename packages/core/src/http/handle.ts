@@ -37,6 +37,7 @@ export async function handleRequest<C>(
       method: request.method,
       contentType: headers.get('content-type'),
       contentLength: length,
+      contentEncoding: headers.get('content-encoding'),
       consumed: request.bodyUsed,
       // A declared length was checked against the limit, and runtimes deliver exactly that many bytes,
       // so arrayBuffer() is bounded too; it is much faster on Node adapters than a Web stream.

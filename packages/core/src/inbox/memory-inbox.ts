@@ -63,6 +63,11 @@ export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
           : { status: 'dead', lastError: error },
       )
     },
+    async release(leases) {
+      let released = 0
+      for (const lease of leases) released += Number(settle(lease, { status: 'pending', availableAt: now() }))
+      return released
+    },
     async get(id) {
       return entries.get(id)
     },

@@ -7,11 +7,11 @@
  *
  * ```ts
  * const webhooks = createWebhooks({ inbox, processing: { concurrency: 8, maxAttempts: 10 } })
- * process.on('SIGTERM', () => webhooks.processor?.stop())
+ * process.on('SIGTERM', () => webhooks.close({ timeoutMs: 10_000 }).then(() => process.exit(0)))
  * ```
  */
 import type { Definitions } from '../events/catalogue'
-import type { Inbox } from '../webhooks/inbox-contract'
+import type { Inbox, InboxEntry } from '../webhooks/inbox-contract'
 import { errorText, type Runtime } from '../webhooks/runtime'
 import type { RetryOptions } from './backoff'
 import { processEntry } from './process-entry'
@@ -30,11 +30,19 @@ export interface ProcessingOptions {
   readonly autoStart?: boolean | undefined
 }
 
+export interface StopOptions {
+  /**
+   * How long entries in hand may take to finish; what is still running then is released at once
+   * (`Inbox.release`) so another replica takes it without waiting for its lease. Default: no limit.
+   */
+  readonly timeoutMs?: number | undefined
+}
+
 export interface Processor {
   readonly running: boolean
   start(): void
-  /** Stops claiming and waits for the entries in hand to settle. */
-  stop(): Promise<void>
+  /** Stops claiming and waits for the entries in hand to settle (up to `timeoutMs`, then releases them). */
+  stop(options?: StopOptions): Promise<void>
   /** Processes until nothing is due and nothing is in hand (tests, scripts, graceful shutdown). */
   drain(): Promise<void>
   /** A delivery was stored: look now instead of at the next poll. */
@@ -52,7 +60,14 @@ export function createProcessor<D extends Definitions>(
   const leaseMs = options.leaseMs ?? 5 * 60_000
   const pollMs = options.pollMs ?? 500
   const entryOptions = { maxAttempts: options.maxAttempts ?? 8, retry: options.retry ?? {} }
-  const active = new Set<Promise<void>>()
+  /** The tasks in hand and the entry each runs. */
+  const inHand = new Map<Promise<void>, InboxEntry>()
+  const active = {
+    get size() {
+      return inHand.size
+    },
+    [Symbol.iterator]: () => inHand.keys(),
+  }
   let running = false
   /** Claims awaiting the inbox: their entries are leased but not yet in `active`. */
   let claiming = 0
@@ -74,10 +89,10 @@ export function createProcessor<D extends Definitions>(
           ),
         )
         .finally(() => {
-          active.delete(task)
+          inHand.delete(task)
           wake?.()
         })
-      active.add(task)
+      inHand.set(task, entry)
     }
     return entries.length
   }
@@ -114,11 +129,16 @@ export function createProcessor<D extends Definitions>(
       running = true
       loop = run()
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       running = false
       wake?.()
       await loop
-      await Promise.allSettled([...active])
+      const settled = Promise.allSettled([...active]).then(() => true)
+      const { timeoutMs } = stopOptions
+      if (timeoutMs === undefined || (await Promise.race([settled, sleep(timeoutMs).then(() => false)])))
+        return
+      const left = [...inHand.values()]
+      if (left.length > 0 && inbox.release) await inbox.release(left)
     },
     async drain() {
       // Claims alongside the loop if it runs: claims are atomic, and every task in hand is in `active`

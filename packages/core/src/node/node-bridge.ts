@@ -12,14 +12,9 @@
  * ```
  * Structural types only: core imports nothing from Node.
  */
-import {
-  type AdapterInfo,
-  answerHeaders,
-  answerRequest,
-  type EdgeReceiver,
-  internalError,
-} from '../http/edge'
+import { type AdapterInfo, answerHeaders, answerRequest, internalError } from '../http/edge'
 import { readLimited } from '../http/read-body'
+import type { Receiver } from '../http/receiver'
 import { type Answer, errorText, type Logger } from '../webhooks/runtime'
 
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -102,7 +97,7 @@ export function createNodeHandler<
   Req extends NodeRequestLike = NodeRequestLike,
   Res extends NodeResponseLike = NodeResponseLike,
 >(
-  webhooks: EdgeReceiver<C>,
+  webhooks: Receiver<C>,
   options: NodeHandlerOptions<C, Req, Res> = {},
 ): (req: Req, res: Res) => Promise<void> {
   const source = options.adapter?.name ?? '@airudder-webhooks/core'
@@ -117,6 +112,8 @@ export function createNodeHandler<
         method: req.method,
         contentType: single(headers['content-type']),
         contentLength: single(headers['content-length']),
+        // Bytes a framework kept (express.raw()) were already inflated by it; the stream never is.
+        contentEncoding: kept === undefined ? single(headers['content-encoding']) : undefined,
         consumed: kept === 'parsed',
         readBody: (limit) =>
           typeof kept === 'string'

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   handler_failed: 500,
   body_already_parsed: 500,
   deadline_exceeded: 503,
+  inbox_unavailable: 503,
   internal_error: 500,
 } as const
 

@@ -91,6 +91,13 @@ export interface Inbox {
    * nothing changed) when the lease is no longer held.
    */
   fail(lease: InboxLease, error: string, retryAt: Date | null): Promise<boolean>
+  /**
+   * Gives leases back at shutdown: each entry still held by its lease is pending again, due at once,
+   * so another processor takes it without waiting for the lease to run out (the attempt it used
+   * still counts). A transaction holding one (PostgreSQL) is rolled back first. Returns how many.
+   * Inboxes without it leave such entries to their lease.
+   */
+  release?(leases: readonly InboxLease[]): Promise<number>
   get(id: string): Promise<InboxEntry | undefined>
   /** Newest first (by `receivedAt`), filtered by every option given. */
   list(options?: InboxListOptions): Promise<InboxEntry[]>

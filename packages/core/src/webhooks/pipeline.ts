@@ -10,8 +10,11 @@ import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent, Verification } from '../events/event'
 import { detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
-import { decodeJson, toEvent } from '../steps/parse'
-import { checkDelivery } from '../steps/verify'
+import { decode } from '../steps/decode'
+import { andThen, type MaybePromise } from '../steps/maybe-async'
+import { validate } from '../steps/validate'
+import { type Verified, type VerifyFailure, verifyWith } from '../steps/verify'
+import { withDeadline } from './deadline'
 import { WebhookError } from './errors'
 import type { Inbox } from './inbox-contract'
 import { receive } from './receive'
@@ -30,8 +33,6 @@ export interface Delivery<C = unknown> {
   readonly receivedAt?: Date | undefined
 }
 
-const encoder = new TextEncoder()
-
 /** What the pipeline learnt of a delivery so far, for its telemetry. */
 interface Seen {
   type?: string
@@ -41,75 +42,72 @@ interface Seen {
 export function verifyAndReceive<D extends Definitions, C>(
   runtime: Runtime<D>,
   delivery: Delivery<C>,
-): Promise<Answer> {
+): MaybePromise<Answer> {
   const { telemetry } = runtime
-  if (!telemetry) return pipeline(runtime, delivery, {})
+  if (!telemetry) return pipeline(runtime, delivery, undefined)
   const scope = telemetry.delivery()
   const seen: Seen = {}
-  const end = (status: number, code: string | undefined, duplicate: boolean) =>
-    scope.end({ type: seen.type, id: seen.id, status, code, duplicate })
-  return scope
-    .run(() => pipeline(runtime, delivery, seen))
-    .then(
-      (answer) => {
-        end(
-          answer.status,
-          'error' in answer.body ? answer.body.error.code : undefined,
-          answer.duplicate === true,
-        )
-        return answer
-      },
-      (thrown: unknown) => {
-        end(500, 'internal_error', false)
-        throw thrown
-      },
-    )
+  const done = (answer: Answer): Answer => {
+    const code = 'error' in answer.body ? answer.body.error.code : undefined
+    scope.end({
+      type: seen.type,
+      id: seen.id,
+      status: answer.status,
+      code,
+      duplicate: answer.duplicate === true,
+    })
+    return answer
+  }
+  const failed = (thrown: unknown): never => {
+    scope.end({ type: seen.type, id: seen.id, status: 500, code: 'internal_error', duplicate: false })
+    throw thrown
+  }
+  let answered: MaybePromise<Answer>
+  try {
+    answered = scope.run(() => pipeline(runtime, delivery, seen))
+  } catch (thrown) {
+    return failed(thrown)
+  }
+  return answered instanceof Promise ? answered.then(done, failed) : done(answered)
 }
 
-async function pipeline<D extends Definitions, C>(
+function pipeline<D extends Definitions, C>(
   runtime: Runtime<D>,
   delivery: Delivery<C>,
-  seen: Seen,
-): Promise<Answer> {
-  const body = typeof delivery.body === 'string' ? encoder.encode(delivery.body) : delivery.body
-  const decoded = decodeJson(body)
-  if (!decoded.ok) return failure('malformed_json', decoded.message)
+  seen: Seen | undefined,
+): MaybePromise<Answer> {
+  const decoded = decode(delivery)
+  if (!decoded.ok) return failure(decoded.code, decoded.message)
+  const classified = classify<D>(decoded, runtime.registry)
+  if (seen) seen.type = classified.type
+  return andThen(verifyWith(runtime.policy, classified), (verified) =>
+    deliver(runtime, classified.type, verified, delivery.context, seen),
+  )
+}
 
-  const classification = classify(decoded.json, runtime.registry)
-  seen.type = classification.type
-  const headers = delivery.headers instanceof Headers ? delivery.headers : new Headers(delivery.headers)
-  const input = { body, json: decoded.json, headers, url: delivery.url, ip: delivery.ip }
-  const checked = checkDelivery(runtime.policy, classification.type, classification.definition, input)
-  const verified = checked instanceof Promise ? await checked : checked
+function deliver<D extends Definitions, C>(
+  runtime: Runtime<D>,
+  type: string,
+  verified: Verified<D> | VerifyFailure,
+  context: C | undefined,
+  seen: Seen | undefined,
+): MaybePromise<Answer> {
   if (!verified.ok) {
     runtime.logger?.warn(
-      { type: classification.type, code: verified.code, reason: verified.message },
+      { type, code: verified.code, reason: verified.message },
       '@airudder-webhooks/core: refused a delivery',
     )
     void report(runtime, new WebhookError(verified.code, verified.message))
     return failure(verified.code, verified.message)
   }
-
-  const result = toEvent<D>({
-    classification,
-    json: decoded.json,
-    body,
-    text: decoded.text,
-    verification: verified.verification,
-    receivedAt: delivery.receivedAt,
-  })
-  seen.id = result.ok ? result.event.id : result.invalid.id
-  if (runtime.driftListeners.size > 0 && classification.definition)
-    reportDrift(
-      runtime,
-      classification.definition.schema,
-      result.ok ? result.event : result.invalid,
-      decoded.json,
-    )
+  const result = validate(verified)
+  if (seen) seen.id = result.ok ? result.event.id : result.invalid.id
+  if (runtime.driftListeners.size > 0 && verified.definition)
+    reportDrift(runtime, verified.definition.schema, result.ok ? result.event : result.invalid, verified.json)
   if (runtime.inbox)
-    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, decoded.text)
-  if (!result.ok) return rejectInvalid(runtime, result.invalid)
-  return receive(runtime, result.event, delivery.context as C)
+    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text)
+  if (!result.ok) return rejectInvalid(runtime, result.invalid, result.message)
+  return receive(runtime, result.event, context as C)
 }
 
 /** Tells `onDrift` listeners which fields of a verified delivery drifted; a throwing listener is logged. */
@@ -136,7 +134,12 @@ function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown:
   runtime.logger?.error({ error: errorText(thrown) }, '@airudder-webhooks/core: an onDrift listener threw')
 }
 
-/** Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers. */
+/**
+ * Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers.
+ * A store that fails or does not answer within `deadlineMs` (a database gone, locked or full) answers
+ * `503 inbox_unavailable` so AIRudder retries: never `200` for something not stored. A store that
+ * completes after the deadline makes the retry a duplicate, answered `200`.
+ */
 async function store<D extends Definitions>(
   runtime: Runtime<D>,
   inbox: Inbox,
@@ -151,7 +154,16 @@ async function store<D extends Definitions>(
   const { id, type, receivedAt, verification } = parsed
   const trace = runtime.telemetry?.trace()
   const entry = { id, type, raw, receivedAt, verification }
-  const stored = await inbox.add(trace ? { ...entry, trace } : entry)
+  const stored = await withDeadline(inbox.add(trace ? { ...entry, trace } : entry), runtime.deadlineMs)
+  if (stored instanceof Error) {
+    runtime.logger?.error(
+      { id, type, error: errorText(stored) },
+      '@airudder-webhooks/core: the inbox could not store a delivery; AIRudder is told to retry',
+    )
+    return failure('inbox_unavailable', 'The delivery could not be stored right now; AIRudder will retry', {
+      'Retry-After': '60',
+    })
+  }
   if (stored === 'duplicate') return { ...OK, duplicate: true }
   runtime.processor?.notify()
   return OK
@@ -167,19 +179,18 @@ async function store<D extends Definitions>(
 async function rejectInvalid<D extends Definitions>(
   runtime: Runtime<D>,
   invalid: InvalidEvent,
+  message: string,
 ): Promise<Answer> {
   const listeners = [...runtime.invalidListeners]
   const failures = (await Promise.allSettled(listeners.map(async (listener) => listener(invalid)))).filter(
     (result) => result.status === 'rejected',
   )
   if (listeners.length > 0 && failures.length === 0) return OK
-  const issues = invalid.issues.slice(0, 5).map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
-  const message = `The payload does not match ${invalid.type}: ${issues.join('; ')}`
   const cause = failures[0]?.status === 'rejected' ? failures[0].reason : undefined
   const detail =
     cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${errorText(cause)}`
   runtime.logger?.error(
-    { id: invalid.id, type: invalid.type, issues: issues.join('; '), detail },
+    { id: invalid.id, type: invalid.type, issues: message, detail },
     '@airudder-webhooks/core: a verified payload does not match its schema. Answered 400 so AIRudder ' +
       'retries it (5 times, a minute apart, then drops it); to keep such deliveries, add ' +
       'webhooks.onInvalid(listener) or an inbox (createWebhooks({ inbox })).',

@@ -12,54 +12,60 @@
  */
 import type { AirudderEvent, Definitions } from '../events/catalogue'
 import { personalValues } from '../logging/redact'
+import { andThen, type MaybePromise } from '../steps/maybe-async'
 import { dispatch } from './dispatch'
 import { WebhookError } from './errors'
 import { type Answer, errorText, failure, OK, type Runtime, report } from './runtime'
 
-export async function receive<D extends Definitions, C>(
+export function receive<D extends Definitions, C>(
   runtime: Runtime<D>,
   event: AirudderEvent<D>,
   context: C,
-): Promise<Answer> {
-  // A store may answer synchronously (the memory one does); awaiting only promises saves a tick each.
-  const reserved = runtime.idempotency.reserve(event.id)
-  const reservation = typeof reserved === 'string' ? reserved : await reserved
-  if (reservation === 'done') return { ...OK, duplicate: true }
-  if (reservation === 'in-flight') {
-    return failure('in_progress', 'This event is being handled right now; retry later', {
-      'Retry-After': '60',
+): MaybePromise<Answer> {
+  return andThen(runtime.idempotency.reserve(event.id), (reservation) => {
+    if (reservation === 'done') return DUPLICATE
+    if (reservation === 'in-flight') {
+      return failure('in_progress', 'This event is being handled right now; retry later', {
+        'Retry-After': '60',
+      })
+    }
+    const handlers = runtime.listeners.for(event.type)
+    const scope = runtime.telemetry?.handlers({
+      type: event.type,
+      id: event.id,
+      attempt: 1,
+      trace: undefined,
     })
-  }
-  const handlers = runtime.listeners.for(event.type)
-  const scope = runtime.telemetry?.handlers({ type: event.type, id: event.id, attempt: 1, trace: undefined })
-  const dispatched = scope
-    ? scope.run(() => dispatch(handlers, event, context, runtime.deadlineMs))
-    : dispatch(handlers, event, context, runtime.deadlineMs)
-  const result = dispatched instanceof Promise ? await dispatched : dispatched
-  if (result.kind === 'settled') {
-    scope?.end({ failures: result.failures.length })
-    return settle(runtime, event, result.failures)
-  }
-  if (scope) void result.settled.then((failures) => scope.end({ failures: failures.length }))
-
-  const message = `Handlers for ${event.type} are still running after ${runtime.deadlineMs} ms; retry later`
-  void report(runtime, new WebhookError('deadline_exceeded', message, { event }))
-  runtime.logger?.warn(
-    { id: event.id, type: event.type, deadlineMs: runtime.deadlineMs },
-    '@airudder-webhooks/core: handlers are still running at the deadline; AIRudder is told to retry',
-  )
-  void result.settled.then((failures) => settle(runtime, event, failures))
-  return failure('deadline_exceeded', message, { 'Retry-After': '60' })
+    const dispatched = scope
+      ? scope.run(() => dispatch(handlers, event, context, runtime.deadlineMs))
+      : dispatch(handlers, event, context, runtime.deadlineMs)
+    return andThen(dispatched, (result) => {
+      if (result.kind === 'settled') {
+        scope?.end({ failures: result.failures.length })
+        return settle(runtime, event, result.failures)
+      }
+      if (scope) void result.settled.then((failures) => scope.end({ failures: failures.length }))
+      const message = `Handlers for ${event.type} are still running after ${runtime.deadlineMs} ms; retry later`
+      void report(runtime, new WebhookError('deadline_exceeded', message, { event }))
+      runtime.logger?.warn(
+        { id: event.id, type: event.type, deadlineMs: runtime.deadlineMs },
+        '@airudder-webhooks/core: handlers are still running at the deadline; AIRudder is told to retry',
+      )
+      void result.settled.then((failures) => settle(runtime, event, failures))
+      return failure('deadline_exceeded', message, { 'Retry-After': '60' })
+    })
+  })
 }
+
+const DUPLICATE: Answer = { ...OK, duplicate: true }
 
 function settle<D extends Definitions>(
   runtime: Runtime<D>,
   event: AirudderEvent<D>,
   failures: readonly unknown[],
-): Answer | Promise<Answer> {
+): MaybePromise<Answer> {
   if (failures.length > 0) return fail(runtime, event, failures)
-  const completed = runtime.idempotency.markDone(event.id)
-  return completed === undefined ? OK : Promise.resolve(completed).then(() => OK)
+  return andThen(runtime.idempotency.markDone(event.id), () => OK)
 }
 
 async function fail<D extends Definitions>(

@@ -3,7 +3,7 @@
  * `variants.ts`): the same `CallDetail` values as the push, `case_id` read as `CaseID`.
  */
 import { describe, expect, it } from 'vitest'
-import { decodeJson } from '../../src/index'
+import { decode } from '../../src/index'
 import { parseTaskDetail } from '../../src/schemas'
 import { fixtureJson } from '../fixtures'
 import { TASK_DETAIL } from './field-tables'
@@ -25,7 +25,7 @@ describe('pull API task detail, from its field table', () => {
   it.each(variants.map((variant) => [variant.name, variant] as const))(
     '%s: parsed with exact values',
     (_name, variant: Variant) => {
-      const decoded = decodeJson(bodyText(variant.sent))
+      const decoded = decode(bodyText(variant.sent))
       if (!decoded.ok) throw new Error(decoded.message)
       expect(parseTaskDetail(decoded.json)).toEqual(asParsed(variant.expected))
     },
@@ -33,7 +33,7 @@ describe('pull API task detail, from its field table', () => {
 
   it('keeps every digit of a call id beyond 2^53 and reads amounts sent as numbers as decimal strings', () => {
     const big = variants.find((variant) => variant.name === 'integers beyond 2^53')
-    const decoded = decodeJson(bodyText(big?.sent))
+    const decoded = decode(bodyText(big?.sent))
     if (!decoded.ok) throw new Error(decoded.message)
     const { data } = parseTaskDetail(decoded.json)
     expect(bodyText(big?.sent)).toContain('"TaskID":2123875204123456789')
