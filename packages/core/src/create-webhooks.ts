@@ -20,6 +20,7 @@ import { consoleLogger, type Logger } from './logging/logger'
 import type { DriftReport } from './schema/detect-drift'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
 import type { Telemetry } from './telemetry/telemetry'
+import { warnIfDefaultKey } from './webhooks/default-key'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
 import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-contract'
@@ -136,6 +137,7 @@ export function createWebhooks<
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger),
     telemetry: options.telemetry,
   }
+  warnIfDefaultKey(options.key, runtime.logger)
   if (options.inbox) {
     processor = createProcessor(runtime, options.inbox, options.processing)
     if (options.processing?.autoStart !== false) processor.start()
