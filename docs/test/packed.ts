@@ -34,6 +34,7 @@ const THIRD_PARTY = [
   '@types/better-sqlite3',
   '@types/node',
   'tsx',
+  '@opentelemetry/api',
 ]
 const SEARCH = [
   ROOT,

@@ -8,6 +8,8 @@ export default defineConfig(
       node: 'src/node.ts',
       inbox: 'src/inbox.ts',
       testing: 'src/testing/index.ts',
+      redact: 'src/redact.ts',
+      telemetry: 'src/telemetry.ts',
     },
   }),
 )

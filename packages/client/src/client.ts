@@ -20,6 +20,7 @@ import {
   type Logger,
   parseTaskDetail,
   type RetryOptions,
+  redactText,
   retryDelay,
   type TaskDetailResponse,
 } from './core'
@@ -184,7 +185,10 @@ export function createAirudderClient(options: AirudderClientOptions): AirudderCl
         )
       }
       const delay = Math.max(failure.waitMs ?? 0, retryDelay(attempts, retry))
-      options.logger?.warn(`${where}: ${failure.message}; retry ${attempts} of ${retries} in ${delay} ms`)
+      options.logger?.warn(
+        { taskId, attempt: attempts, retries, delayMs: delay, reason: redactText(failure.message) },
+        `${where} failed; retrying`,
+      )
       await sleep(Math.min(delay, retry.maxMs ?? 30_000), call.signal)
     }
   }

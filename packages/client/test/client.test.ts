@@ -65,7 +65,8 @@ describe('taskDetail', () => {
     const before = airudder.pulls.length
     airudder.failPulls({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 })
     const logged: string[] = []
-    const logger = { warn: (line: string) => logged.push(line), error: (line: string) => logged.push(line) }
+    const log = (fields: object, line: string) => void logged.push(`${line} ${JSON.stringify(fields)}`)
+    const logger = { warn: log, error: log }
     const client = createAirudderClient({ token: airudder.token, baseUrl, logger, ...fast })
     const error = await client.taskDetail('task-a').catch((thrown: unknown) => thrown)
     expect(error).toMatchObject({ code: 'unavailable', status: 500, attempts: 4, taskId: 'task-a' })

@@ -16,8 +16,10 @@ import { createRegistry } from './events/registry'
 import { handleRequest } from './http/handle'
 import type { Receiver } from './http/receiver'
 import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
+import { consoleLogger, type Logger } from './logging/logger'
 import type { DriftReport } from './schema/detect-drift'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
+import type { Telemetry } from './telemetry/telemetry'
 import { warnIfDefaultKey } from './webhooks/default-key'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
@@ -25,7 +27,7 @@ import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-c
 import { createListeners, type Handler } from './webhooks/listeners'
 import { verifyAndReceive } from './webhooks/pipeline'
 import { receive } from './webhooks/receive'
-import type { Answer, Logger, Runtime } from './webhooks/runtime'
+import type { Answer, Runtime } from './webhooks/runtime'
 
 export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | undefined = Inbox | undefined>
   extends VerificationOptions<D> {
@@ -46,6 +48,11 @@ export interface WebhooksOptions<D extends Definitions = [], I extends Inbox | u
   readonly processing?: ProcessingOptions | undefined
   /** Where the kit logs refusals and failures (never keys, signatures or bodies). Default `console`; `false` for none. */
   readonly logger?: Logger | false | undefined
+  /**
+   * Spans and metrics for deliveries and handler runs: `createTelemetry()` from
+   * `@airudder-webhooks/opentelemetry`. Off by default.
+   */
+  readonly telemetry?: Telemetry | undefined
 }
 
 type Subscription<D extends Definitions = []> = EventType<D> | EventWildcard<D>
@@ -101,11 +108,6 @@ export interface Webhooks<D extends Definitions = [], C = unknown, I extends Inb
   receive(event: AirudderEvent<D>, context?: InputFor<I, C>): Promise<Answer>
 }
 
-const consoleLogger: Logger = {
-  warn: (message) => console.warn(message),
-  error: (message) => console.error(message),
-}
-
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback
   if (!Number.isFinite(value) || value <= 0) {
@@ -133,6 +135,7 @@ export function createWebhooks<
     deadlineMs: positive('deadlineMs', options.deadlineMs, 9000),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 1024 * 1024),
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger),
+    telemetry: options.telemetry,
   }
   warnIfDefaultKey(options.key, runtime.logger)
   if (options.inbox) {

@@ -5,10 +5,11 @@
  * receive webhooks, check a delivery, run one step alone, or plug in a store. Zod schemas, enum
  * lists and drift helpers are in `@airudder-webhooks/core/schemas`, the Node bridge in
  * `@airudder-webhooks/core/node`, what an inbox implementation needs in `@airudder-webhooks/core/inbox`,
- * the test kit in `@airudder-webhooks/core/testing`.
+ * the test kit in `@airudder-webhooks/core/testing`, redaction for logs in `@airudder-webhooks/core/redact`,
+ * telemetry hooks in `@airudder-webhooks/core/telemetry`.
  *
  * - receiving: `createWebhooks`, `optionsFromEnv`, `Webhooks`, `WebhooksOptions`, `Receiver` (what
- *   every adapter takes), `Delivery`, `Answer`, `Logger`, `WebhookError`, `ErrorCode`
+ *   every adapter takes), `Delivery`, `Answer`, `Logger`, `LogFields`, `WebhookError`, `ErrorCode`
  * - events: `AirudderEvent`, `EventOf`, `EventType`, `UnknownEvent`, `InvalidEvent`, `Verification`,
  *   `defineEvent`, `EventDefinition`, `Definitions`, `createRegistry`, `summarizeEvent`
  * - verification: `md5Sign` (and `md5Hex`, the Sign it checks), `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
@@ -38,6 +39,7 @@ export { createRegistry } from './events/registry'
 export { summarizeEvent } from './events/summarize'
 export type { Receiver } from './http/receiver'
 export { createMemoryInbox } from './inbox/memory-inbox'
+export type { LogFields, Logger } from './logging/logger'
 export { type Classified, classify } from './steps/classify'
 export { type Decoded, decode } from './steps/decode'
 export { parse } from './steps/parse'
@@ -54,4 +56,4 @@ export { type ErrorCode, WebhookError } from './webhooks/errors'
 export { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
 export type { Inbox, InboxContext, InboxEntry } from './webhooks/inbox-contract'
 export type { Delivery } from './webhooks/pipeline'
-export type { Answer, Logger } from './webhooks/runtime'
+export type { Answer } from './webhooks/runtime'

@@ -11,8 +11,15 @@
  * import { airudderServerOptions, createNodeHandler } from '@airudder-webhooks/core/node'
  * createServer(airudderServerOptions, createNodeHandler(webhooks)).listen(3000)
  * ```
+ * `createNodeFetchHandler(handler)` does the same for any Web `(Request) => Response` handler,
+ * such as the inbox console from `@airudder-webhooks/console`.
  */
 export type { AdapterInfo } from './http/edge'
+export {
+  createNodeFetchHandler,
+  type NodeFetchHandlerOptions,
+  type NodeFetchResponseLike,
+} from './node/fetch-bridge'
 export {
   createNodeHandler,
   type NodeHandlerOptions,

@@ -10,7 +10,9 @@ const ENTRIES = {
   '@airudder-webhooks/core': 'src/index.ts',
   '@airudder-webhooks/core/inbox': 'src/inbox.ts',
   '@airudder-webhooks/core/node': 'src/node.ts',
+  '@airudder-webhooks/core/redact': 'src/redact.ts',
   '@airudder-webhooks/core/schemas': 'src/schemas.ts',
+  '@airudder-webhooks/core/telemetry': 'src/telemetry.ts',
   '@airudder-webhooks/core/testing': 'src/testing/index.ts',
 } as const
 
@@ -33,6 +35,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'InboxContext',
     'InboxEntry',
     'InvalidEvent',
+    'LogFields',
     'Logger',
     'Receiver',
     'UnknownEvent',
@@ -80,11 +83,22 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
   ],
   '@airudder-webhooks/core/node': [
     'AdapterInfo',
+    'NodeFetchHandlerOptions',
+    'NodeFetchResponseLike',
     'NodeHandlerOptions',
     'NodeRequestLike',
     'NodeResponseLike',
     'airudderServerOptions',
+    'createNodeFetchHandler',
     'createNodeHandler',
+  ],
+  '@airudder-webhooks/core/redact': [
+    'PERSONAL_KEYS',
+    'REDACTED',
+    'RedactOptions',
+    'personalValues',
+    'redact',
+    'redactText',
   ],
   '@airudder-webhooks/core/schemas': [
     'AsrTurn',
@@ -189,6 +203,7 @@ const EXPECTED: Record<keyof typeof ENTRIES, readonly string[]> = {
     'workflowListCompleted',
     'workflowStatusChanged',
   ],
+  '@airudder-webhooks/core/telemetry': ['DeliveryOutcome', 'HandlerRun', 'Telemetry', 'TelemetryScope'],
   '@airudder-webhooks/core/testing': [
     'ChatbotSamplePayload',
     'ChatbotSampleType',

@@ -97,6 +97,20 @@ describe('bridges accept every receiver', () => {
   })
 })
 
+describe('loggers', () => {
+  it('takes the console and a pino-shaped logger (fields first, then the message)', () => {
+    createWebhooks({ logger: console })
+    const pinoLike = {
+      warn: (_obj: object, _msg?: string) => undefined,
+      error: (_obj: object, _msg?: string) => undefined,
+    }
+    createWebhooks({ logger: pinoLike })
+    const messageOnly = { warn: (_message: number) => undefined, error: (_message: number) => undefined }
+    // @ts-expect-error a logger taking only a message does not fit: the kit passes fields first
+    createWebhooks({ logger: messageOnly })
+  })
+})
+
 describe('webhooks.onDrift() typing', () => {
   it('hands listeners the type, the id and each drifted field with its kind', () => {
     createWebhooks().onDrift((report) => {

@@ -6,7 +6,7 @@ import {
   verifyRules,
   WEBHOOK_PATH,
 } from '@airudder-webhooks/conformance'
-import type { AirudderEvent } from '@airudder-webhooks/core'
+import type { AirudderEvent, LogFields } from '@airudder-webhooks/core'
 import express from 'express'
 import express4 from 'express4'
 import request from 'supertest'
@@ -19,7 +19,7 @@ const pdsContact = signedDelivery(...FIXTURES[2])
 
 function setup() {
   const logged: string[] = []
-  const log = (message: string) => void logged.push(message)
+  const log = (fields: LogFields, message: string) => void logged.push(`${message} ${JSON.stringify(fields)}`)
   const webhooks = createWebhooks({ key: KEY, verify: verifyRules, logger: { warn: log, error: log } })
   const received: AirudderEvent[] = []
   webhooks.onAny((event) => void received.push(event))

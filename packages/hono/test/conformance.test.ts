@@ -81,7 +81,7 @@ describe('hono adapter', () => {
     const webhooks = createWebhooks({
       key: KEY,
       verify: verifyRules,
-      logger: { warn: (line) => logged.push(line), error: (line) => logged.push(line) },
+      logger: { warn: (_, line) => logged.push(line), error: (_, line) => logged.push(line) },
     })
     const app = new Hono()
     app.use(async (c, next) => {

@@ -114,7 +114,8 @@ describe('next adapter', () => {
 
   it('logs the `config` literal to add when Next.js already parsed the body', async () => {
     const logged: string[] = []
-    const logger = { warn: (line: string) => logged.push(line), error: (line: string) => logged.push(line) }
+    const log = (_fields: object, line: string) => void logged.push(line)
+    const logger = { warn: log, error: log }
     const webhooks = createWebhooks({ key: KEY, verify: verifyRules, logger })
     const send = await serve(createPagesHandler(webhooks), { bodyParser: true })
     expect(await send({ method: 'POST', ...delivery })).toMatchObject({

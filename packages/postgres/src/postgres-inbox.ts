@@ -109,9 +109,16 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
     ...createQueries(query, t),
     async add(entry: NewInboxEntry) {
       const { rowCount } = await query(
-        `INSERT INTO ${t} (id, type, raw, received_at, verification) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO ${t} (id, type, raw, received_at, verification, trace) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (id) DO NOTHING`,
-        [entry.id, entry.type, entry.raw, entry.receivedAt, JSON.stringify(entry.verification)],
+        [
+          entry.id,
+          entry.type,
+          entry.raw,
+          entry.receivedAt,
+          JSON.stringify(entry.verification),
+          entry.trace ?? null,
+        ],
       )
       return rowCount === 1 ? 'stored' : 'duplicate'
     },

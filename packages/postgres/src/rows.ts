@@ -16,6 +16,8 @@ export interface InboxRow {
   readonly attempts: number
   readonly available_at: Date
   readonly last_error: string | null
+  /** Added later (SQLite: on open; PostgreSQL: migration 004): absent in rows read before. */
+  readonly trace?: string | null | undefined
   readonly updated_at: Date
 }
 
@@ -30,6 +32,7 @@ export function toEntry(row: InboxRow): InboxEntry {
     attempts: row.attempts,
     availableAt: row.available_at,
     lastError: row.last_error ?? undefined,
+    ...(row.trace ? { trace: row.trace } : {}),
     updatedAt: row.updated_at,
   }
 }

@@ -15,6 +15,8 @@ export interface InboxRow {
   readonly attempts: number
   readonly available_at: number
   readonly last_error: string | null
+  /** Added later (SQLite: on open; PostgreSQL: migration 004): absent in rows read before. */
+  readonly trace?: string | null | undefined
   readonly updated_at: number
 }
 
@@ -29,6 +31,7 @@ export function toEntry(row: InboxRow): InboxEntry {
     attempts: row.attempts,
     availableAt: new Date(row.available_at),
     lastError: row.last_error ?? undefined,
+    ...(row.trace ? { trace: row.trace } : {}),
     updatedAt: new Date(row.updated_at),
   }
 }

@@ -31,9 +31,14 @@ export function createTable(db: Database, table: string): void {
       attempts INTEGER NOT NULL DEFAULT 0,
       available_at INTEGER NOT NULL,
       last_error TEXT,
-      updated_at INTEGER NOT NULL
+      updated_at INTEGER NOT NULL,
+      trace TEXT
     );
     CREATE INDEX IF NOT EXISTS "${table}_status_available_at" ON "${table}" (status, available_at);
     CREATE INDEX IF NOT EXISTS "${table}_received_at" ON "${table}" (received_at);
   `)
+  // A table created before the trace column (what PostgreSQL's migration 004 adds) gets it now.
+  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]
+  if (!columns.some((column) => column.name === 'trace'))
+    db.exec(`ALTER TABLE "${table}" ADD COLUMN trace TEXT`)
 }

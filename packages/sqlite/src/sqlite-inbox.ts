@@ -52,8 +52,8 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
 
   const t = `"${table}"`
   const insert = db.prepare(`
-    INSERT INTO ${t} (id, type, raw, received_at, verification, status, attempts, available_at, updated_at)
-    VALUES (@id, @type, @raw, @receivedAt, @verification, 'pending', 0, @now, @now)
+    INSERT INTO ${t} (id, type, raw, received_at, verification, status, attempts, available_at, updated_at, trace)
+    VALUES (@id, @type, @raw, @receivedAt, @verification, 'pending', 0, @now, @now, @trace)
     ON CONFLICT (id) DO NOTHING`)
   const selectDue = db.prepare<[number, number], { id: string }>(`
     SELECT id FROM ${t}
@@ -104,6 +104,7 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
         receivedAt: entry.receivedAt.getTime(),
         verification: JSON.stringify(entry.verification),
         now: now(),
+        trace: entry.trace ?? null,
       })
       return changes === 1 ? 'stored' : 'duplicate'
     },

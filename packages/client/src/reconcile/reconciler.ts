@@ -19,7 +19,7 @@
  */
 
 import type { AirudderClient } from '../client'
-import { type Inbox, type Logger, type RetryOptions, retryDelay } from '../core'
+import { type Inbox, type Logger, type RetryOptions, redactText, retryDelay } from '../core'
 import { type SeenEvent, sightings } from './learn'
 import { recount, recoverTask } from './recover'
 import type { ReconcileReport, ReconcileStore, TrackedTask } from './store'
@@ -108,7 +108,10 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
           seenAt: new Date(now),
         })
       } catch (thrown) {
-        logger?.error(`@airudder-webhooks/client: could not track task ${taskId}: ${messageOf(thrown)}`)
+        logger?.error(
+          { taskId, error: redactText(messageOf(thrown)) },
+          '@airudder-webhooks/client: could not track a task',
+        )
       }
     }
   })
@@ -119,14 +122,17 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     if (report.recoveredCallIds.length > 0 && !dryRun) {
       webhooks.processor?.notify()
       logger?.warn(
-        `@airudder-webhooks/client: recovered ${report.recoveredCallIds.length} call(s) of task ${taskId} ` +
-          `that AIRudder never delivered (pulled ${report.pulled}, pushed ${report.pushed})`,
+        { taskId, recovered: report.recoveredCallIds.length, pulled: report.pulled, pushed: report.pushed },
+        '@airudder-webhooks/client: recovered calls that AIRudder never delivered',
       )
       for (const listener of listeners) {
         await Promise.resolve()
           .then(() => listener(report))
           .catch((thrown) =>
-            logger?.error(`@airudder-webhooks/client: an onRecovered listener threw: ${messageOf(thrown)}`),
+            logger?.error(
+              { taskId, error: redactText(messageOf(thrown)) },
+              '@airudder-webhooks/client: an onRecovered listener threw',
+            ),
           )
       }
     }
@@ -140,8 +146,13 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     } catch (thrown) {
       const retryAt = new Date(Date.now() + retryDelay(task.attempts, retry))
       logger?.error(
-        `@airudder-webhooks/client: reconciling task ${task.taskId} failed (attempt ${task.attempts}); ` +
-          `retrying at ${retryAt.toISOString()}: ${messageOf(thrown)}`,
+        {
+          taskId: task.taskId,
+          attempts: task.attempts,
+          retryAt: retryAt.toISOString(),
+          error: redactText(messageOf(thrown)),
+        },
+        '@airudder-webhooks/client: reconciling a task failed; retrying',
       )
       await store.fail(task, messageOf(thrown), retryAt)
     }
@@ -167,7 +178,10 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       try {
         if ((await runDue()) === 0) await idle()
       } catch (thrown) {
-        logger?.error(`@airudder-webhooks/client: could not claim tasks to reconcile: ${messageOf(thrown)}`)
+        logger?.error(
+          { error: redactText(messageOf(thrown)) },
+          '@airudder-webhooks/client: could not claim tasks to reconcile',
+        )
         await idle()
       }
     }

@@ -8,7 +8,7 @@
  * `handle(Request)` and the Node bridge differ only in how they read a body.
  */
 import type { Delivery } from '../webhooks/pipeline'
-import { type Answer, failure, type Logger, messageOf } from '../webhooks/runtime'
+import { type Answer, errorText, failure, type Logger } from '../webhooks/runtime'
 import { decodeBody, refuseEncoding } from './decode-body'
 import { preflight, tooLarge } from './preflight'
 
@@ -60,6 +60,7 @@ export async function answerRequest<C>(
   if (encoding) return encoding
   if (request.consumed) {
     receiver.logger?.error(
+      {},
       `${adapter.name}: the request body was already parsed (or read) by another middleware; ${adapter.mounting}`,
     )
     return failure(
@@ -88,7 +89,10 @@ export async function answerRequest<C>(
 
 /** A bug in the kit or a store must still answer (500: AIRudder retries), without a stack trace. */
 export function internalError(logger: Logger | undefined, thrown: unknown): Answer {
-  logger?.error(`@airudder-webhooks/core: internal error while handling a delivery: ${messageOf(thrown)}`)
+  logger?.error(
+    { error: errorText(thrown) },
+    '@airudder-webhooks/core: internal error while handling a delivery',
+  )
   return failure('internal_error', 'The delivery could not be processed; AIRudder will retry')
 }
 

@@ -7,6 +7,7 @@
  * listeners; with none, it is dead at once (a retry cannot fix it; requeue it after adding one).
  */
 import type { AirudderEvent, Definitions } from '../events/catalogue'
+import { personalValues, redactText } from '../logging/redact'
 import { classify } from '../steps/classify'
 import { decode } from '../steps/decode'
 import { validate } from '../steps/validate'
@@ -61,7 +62,15 @@ export async function processEntry<D extends Definitions>(
   const run = async (tx: unknown) => {
     const context: InboxContext<unknown> = { entry, tx }
     const handlers = runtime.listeners.for(event.type)
-    const failures = await settleAll(handlers.map((handler) => () => handler(event, context)))
+    const runAll = () => settleAll(handlers.map((handler) => () => handler(event, context)))
+    const scope = runtime.telemetry?.handlers({
+      type: event.type,
+      id: event.id,
+      attempt: entry.attempts,
+      trace: entry.trace,
+    })
+    const failures = scope ? await scope.run(runAll) : await runAll()
+    scope?.end({ failures: failures.length })
     for (const cause of failures) await reportFailure(runtime, event, cause)
     return failures
   }
@@ -94,9 +103,9 @@ function reportFailure<D extends Definitions>(runtime: Runtime<D>, event: Airudd
 
 function warnLost<D extends Definitions>(runtime: Runtime<D>, entry: InboxEntry): void {
   runtime.logger?.warn(
-    `@airudder-webhooks/core: ${entry.type} (id ${entry.id}) was taken over by another processor ` +
-      'after its lease ran out; this run was not recorded. Raise processing.leaseMs above your ' +
-      'slowest handler.',
+    { id: entry.id, type: entry.type, attempts: entry.attempts },
+    '@airudder-webhooks/core: an inbox entry was taken over by another processor after its lease ' +
+      'ran out; this run was not recorded. Raise processing.leaseMs above your slowest handler.',
   )
 }
 
@@ -123,9 +132,25 @@ async function settle<D extends Definitions>(
       ? `dead after ${entry.attempts} attempt(s)`
       : `attempt ${entry.attempts} of ${options.maxAttempts}`
     runtime.logger?.error(
-      `@airudder-webhooks/core: ${entry.type} (id ${entry.id}) failed, ${where}: ${error}`,
+      {
+        id: entry.id,
+        type: entry.type,
+        attempts: entry.attempts,
+        dead,
+        error: redactText(error, personalValuesOf(entry)),
+      },
+      `@airudder-webhooks/core: an inbox entry failed, ${where}`,
     )
     if (!dead) retryAt = new Date(Date.now() + retryDelay(entry.attempts, options.retry))
   }
   if (!(await inbox.fail(entry, error, retryAt))) warnLost(runtime, entry)
+}
+
+/** The personal values of an entry's stored body, to mask them in a log line. */
+function personalValuesOf(entry: InboxEntry): string[] {
+  try {
+    return personalValues(JSON.parse(entry.raw))
+  } catch {
+    return []
+  }
 }

@@ -12,7 +12,7 @@
  */
 import type { Definitions } from '../events/catalogue'
 import type { Inbox, InboxEntry } from '../webhooks/inbox-contract'
-import { messageOf, type Runtime } from '../webhooks/runtime'
+import { errorText, type Runtime } from '../webhooks/runtime'
 import type { RetryOptions } from './backoff'
 import { processEntry } from './process-entry'
 
@@ -83,7 +83,10 @@ export function createProcessor<D extends Definitions>(
     for (const entry of entries) {
       const task = processEntry(runtime, inbox, entry, entryOptions)
         .catch((thrown) =>
-          runtime.logger?.error(`@airudder-webhooks/core: inbox processing failed: ${messageOf(thrown)}`),
+          runtime.logger?.error(
+            { id: entry.id, type: entry.type, error: errorText(thrown) },
+            '@airudder-webhooks/core: inbox processing failed',
+          ),
         )
         .finally(() => {
           inHand.delete(task)
@@ -108,7 +111,10 @@ export function createProcessor<D extends Definitions>(
       try {
         if ((await fill()) === 0 || active.size >= concurrency) await idle()
       } catch (thrown) {
-        runtime.logger?.error(`@airudder-webhooks/core: could not claim inbox entries: ${messageOf(thrown)}`)
+        runtime.logger?.error(
+          { error: errorText(thrown) },
+          '@airudder-webhooks/core: could not claim inbox entries',
+        )
         await sleep(pollMs)
       }
     }

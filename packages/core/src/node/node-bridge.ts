@@ -15,7 +15,7 @@
 import { type AdapterInfo, answerHeaders, answerRequest, internalError } from '../http/edge'
 import { readLimited } from '../http/read-body'
 import type { Receiver } from '../http/receiver'
-import { type Answer, type Logger, messageOf } from '../webhooks/runtime'
+import { type Answer, errorText, type Logger } from '../webhooks/runtime'
 
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   readonly method?: string | undefined
@@ -81,7 +81,8 @@ function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined
   if (res.headersSent) {
     // A handler answered through `res` itself; the kit's answer cannot be sent any more.
     logger?.error(
-      `@airudder-webhooks/core: a handler wrote the response itself; the kit's ${answer.status} was not sent`,
+      { status: answer.status },
+      "@airudder-webhooks/core: a handler wrote the response itself; the kit's answer was not sent",
     )
     if (!res.writableEnded) res.end()
     return
@@ -143,7 +144,7 @@ export function createNodeHandler<
       }
       write(res, answered, logger)
     } catch (thrown) {
-      logger?.error(`${source}: could not write the answer: ${messageOf(thrown)}`)
+      logger?.error({ error: errorText(thrown) }, `${source}: could not write the answer`)
     }
   }
 }

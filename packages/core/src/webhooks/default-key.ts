@@ -17,5 +17,5 @@ export const DEFAULT_KEY_WARNING =
 export function warnIfDefaultKey(key: unknown, logger: Logger | undefined): void {
   if (key !== undefined || logger === undefined || warned.has(logger)) return
   warned.add(logger)
-  logger.warn(DEFAULT_KEY_WARNING)
+  logger.warn({}, DEFAULT_KEY_WARNING)
 }

@@ -19,6 +19,11 @@ export interface NewInboxEntry {
   readonly raw: string
   readonly receivedAt: Date
   readonly verification: Verification
+  /**
+   * The trace context the delivery was received in (W3C `traceparent`), when telemetry is on: the
+   * handler runs of every attempt join that trace. Stores keep it as they got it.
+   */
+  readonly trace?: string | undefined
 }
 
 export interface InboxEntry extends NewInboxEntry {

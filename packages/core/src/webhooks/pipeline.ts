@@ -17,7 +17,7 @@ import { withDeadline } from './deadline'
 import { WebhookError } from './errors'
 import type { Inbox } from './inbox-contract'
 import { receive } from './receive'
-import { type Answer, failure, messageOf, OK, type Runtime, report } from './runtime'
+import { type Answer, errorText, failure, OK, type Runtime, report } from './runtime'
 
 export interface Delivery<C = unknown> {
   /** The raw body exactly as received. */
@@ -32,15 +32,55 @@ export interface Delivery<C = unknown> {
   readonly receivedAt?: Date | undefined
 }
 
+/** What the pipeline learnt of a delivery so far, for its telemetry. */
+interface Seen {
+  type?: string
+  id?: string
+}
+
 export function verifyAndReceive<D extends Definitions, C>(
   runtime: Runtime<D>,
   delivery: Delivery<C>,
 ): MaybePromise<Answer> {
+  const { telemetry } = runtime
+  if (!telemetry) return pipeline(runtime, delivery, undefined)
+  const scope = telemetry.delivery()
+  const seen: Seen = {}
+  const done = (answer: Answer): Answer => {
+    const code = 'error' in answer.body ? answer.body.error.code : undefined
+    scope.end({
+      type: seen.type,
+      id: seen.id,
+      status: answer.status,
+      code,
+      duplicate: answer.duplicate === true,
+    })
+    return answer
+  }
+  const failed = (thrown: unknown): never => {
+    scope.end({ type: seen.type, id: seen.id, status: 500, code: 'internal_error', duplicate: false })
+    throw thrown
+  }
+  let answered: MaybePromise<Answer>
+  try {
+    answered = scope.run(() => pipeline(runtime, delivery, seen))
+  } catch (thrown) {
+    return failed(thrown)
+  }
+  return answered instanceof Promise ? answered.then(done, failed) : done(answered)
+}
+
+function pipeline<D extends Definitions, C>(
+  runtime: Runtime<D>,
+  delivery: Delivery<C>,
+  seen: Seen | undefined,
+): MaybePromise<Answer> {
   const decoded = decode(delivery)
   if (!decoded.ok) return failure(decoded.code, decoded.message)
   const classified = classify<D>(decoded, runtime.registry)
+  if (seen) seen.type = classified.type
   return andThen(verifyWith(runtime.policy, classified), (verified) =>
-    deliver(runtime, classified.type, verified, delivery.context),
+    deliver(runtime, classified.type, verified, delivery.context, seen),
   )
 }
 
@@ -49,9 +89,13 @@ function deliver<D extends Definitions, C>(
   type: string,
   verified: Verified<D> | VerifyFailure,
   context: C | undefined,
+  seen: Seen | undefined,
 ): MaybePromise<Answer> {
   if (!verified.ok) {
-    runtime.logger?.warn(`@airudder-webhooks/core: refused a ${type} delivery: ${verified.message}`)
+    runtime.logger?.warn(
+      { type, code: verified.code, reason: verified.message },
+      '@airudder-webhooks/core: refused a delivery',
+    )
     void report(runtime, new WebhookError(verified.code, verified.message))
     return failure(verified.code, verified.message)
   }
@@ -61,6 +105,7 @@ function deliver<D extends Definitions, C>(
       ? detectDrift(verified.definition.schema, verified.json)
       : undefined
   const result = validate(verified)
+  if (seen) seen.id = result.ok ? result.event.id : result.invalid.id
   if (drift !== undefined && drift.length > 0)
     reportDrift(runtime, drift, result.ok ? result.event : result.invalid)
   if (runtime.inbox)
@@ -87,7 +132,7 @@ function reportDrift<D extends Definitions>(
 }
 
 function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown: unknown): void {
-  runtime.logger?.error(`@airudder-webhooks/core: an onDrift listener threw: ${messageOf(thrown)}`)
+  runtime.logger?.error({ error: errorText(thrown) }, '@airudder-webhooks/core: an onDrift listener threw')
 }
 
 /**
@@ -108,13 +153,13 @@ async function store<D extends Definitions>(
   raw: string,
 ): Promise<Answer> {
   const { id, type, receivedAt, verification } = parsed
-  const stored = await withDeadline(
-    inbox.add({ id, type, raw, receivedAt, verification }),
-    runtime.deadlineMs,
-  )
+  const trace = runtime.telemetry?.trace()
+  const entry = { id, type, raw, receivedAt, verification }
+  const stored = await withDeadline(inbox.add(trace ? { ...entry, trace } : entry), runtime.deadlineMs)
   if (stored instanceof Error) {
     runtime.logger?.error(
-      `@airudder-webhooks/core: the inbox could not store ${type} (id ${id}): ${stored.message}`,
+      { id, type, error: errorText(stored) },
+      '@airudder-webhooks/core: the inbox could not store a delivery; AIRudder is told to retry',
     )
     return failure('inbox_unavailable', 'The delivery could not be stored right now; AIRudder will retry', {
       'Retry-After': '60',
@@ -144,11 +189,12 @@ async function rejectInvalid<D extends Definitions>(
   if (listeners.length > 0 && failures.length === 0) return OK
   const cause = failures[0]?.status === 'rejected' ? failures[0].reason : undefined
   const detail =
-    cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${messageOf(cause)}`
+    cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${errorText(cause)}`
   runtime.logger?.error(
-    `@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail}). Answered 400 so AIRudder retries ` +
-      'it (5 times, a minute apart, then drops it); to keep such deliveries, add webhooks.onInvalid(listener) ' +
-      'or an inbox (createWebhooks({ inbox })).',
+    { id: invalid.id, type: invalid.type, issues: message, detail },
+    '@airudder-webhooks/core: a verified payload does not match its schema. Answered 400 so AIRudder ' +
+      'retries it (5 times, a minute apart, then drops it); to keep such deliveries, add ' +
+      'webhooks.onInvalid(listener) or an inbox (createWebhooks({ inbox })).',
   )
   await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
   return failure('invalid_payload', message)

@@ -11,10 +11,11 @@
  * silently; `onError` hears of the slow delivery and of any later failure.
  */
 import type { AirudderEvent, Definitions } from '../events/catalogue'
+import { personalValues } from '../logging/redact'
 import { andThen, type MaybePromise } from '../steps/maybe-async'
 import { dispatch } from './dispatch'
 import { WebhookError } from './errors'
-import { type Answer, failure, messageOf, OK, type Runtime, report } from './runtime'
+import { type Answer, errorText, failure, OK, type Runtime, report } from './runtime'
 
 export function receive<D extends Definitions, C>(
   runtime: Runtime<D>,
@@ -29,11 +30,27 @@ export function receive<D extends Definitions, C>(
       })
     }
     const handlers = runtime.listeners.for(event.type)
-    return andThen(dispatch(handlers, event, context, runtime.deadlineMs), (result) => {
-      if (result.kind === 'settled') return settle(runtime, event, result.failures)
+    const scope = runtime.telemetry?.handlers({
+      type: event.type,
+      id: event.id,
+      attempt: 1,
+      trace: undefined,
+    })
+    const dispatched = scope
+      ? scope.run(() => dispatch(handlers, event, context, runtime.deadlineMs))
+      : dispatch(handlers, event, context, runtime.deadlineMs)
+    return andThen(dispatched, (result) => {
+      if (result.kind === 'settled') {
+        scope?.end({ failures: result.failures.length })
+        return settle(runtime, event, result.failures)
+      }
+      if (scope) void result.settled.then((failures) => scope.end({ failures: failures.length }))
       const message = `Handlers for ${event.type} are still running after ${runtime.deadlineMs} ms; retry later`
       void report(runtime, new WebhookError('deadline_exceeded', message, { event }))
-      runtime.logger?.warn(`@airudder-webhooks/core: ${message} (id ${event.id})`)
+      runtime.logger?.warn(
+        { id: event.id, type: event.type, deadlineMs: runtime.deadlineMs },
+        '@airudder-webhooks/core: handlers are still running at the deadline; AIRudder is told to retry',
+      )
       void result.settled.then((failures) => settle(runtime, event, failures))
       return failure('deadline_exceeded', message, { 'Retry-After': '60' })
     })
@@ -57,9 +74,11 @@ async function fail<D extends Definitions>(
   failures: readonly unknown[],
 ): Promise<Answer> {
   await runtime.idempotency.release(event.id)
+  const values = runtime.logger ? personalValues(event.payload) : []
   for (const cause of failures) {
     runtime.logger?.error(
-      `@airudder-webhooks/core: a handler for ${event.type} (id ${event.id}) failed: ${messageOf(cause)}`,
+      { id: event.id, type: event.type, error: errorText(cause, values) },
+      '@airudder-webhooks/core: a handler failed; AIRudder will retry',
     )
     await report(
       runtime,

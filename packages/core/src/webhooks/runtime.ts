@@ -6,17 +6,17 @@
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent } from '../events/event'
 import type { Registry } from '../events/registry'
+import type { Logger } from '../logging/logger'
+import { redactText } from '../logging/redact'
 import type { DriftReport } from '../schema/detect-drift'
 import type { VerificationPolicy } from '../steps/verification'
+import type { Telemetry } from '../telemetry/telemetry'
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type WebhookError } from './errors'
 import type { IdempotencyStore } from './idempotency'
 import type { Inbox } from './inbox-contract'
 import type { Listeners } from './listeners'
 
-export interface Logger {
-  warn(message: string): void
-  error(message: string): void
-}
+export type { Logger } from '../logging/logger'
 
 /** What AIRudder is answered: `200 {}` on success, an error body otherwise. */
 export interface Answer {
@@ -42,6 +42,7 @@ export interface Runtime<D extends Definitions> {
   readonly deadlineMs: number
   readonly maxBodyBytes: number
   readonly logger: Logger | undefined
+  readonly telemetry: Telemetry | undefined
 }
 
 export const OK: Answer = { status: 200, body: {} }
@@ -64,7 +65,10 @@ export async function report<D extends Definitions>(
       try {
         await listener(error)
       } catch (thrown) {
-        runtime.logger?.error(`@airudder-webhooks/core: an onError listener threw: ${messageOf(thrown)}`)
+        runtime.logger?.error(
+          { code: error.code, id: error.event?.id, error: errorText(thrown) },
+          '@airudder-webhooks/core: an onError listener threw',
+        )
       }
     }),
   )
@@ -73,4 +77,9 @@ export async function report<D extends Definitions>(
 /** A thrown value's message, without its stack. */
 export function messageOf(thrown: unknown): string {
   return thrown instanceof Error ? thrown.message : String(thrown)
+}
+
+/** A thrown value's message as the kit logs it: `values` (a payload's personal values) and phone-like numbers masked. */
+export function errorText(thrown: unknown, values?: readonly string[]): string {
+  return redactText(messageOf(thrown), values)
 }

@@ -27,13 +27,18 @@ describe('an inbox that fails on the request path', () => {
       key: KEY,
       inbox,
       processing: { autoStart: false },
-      logger: { warn: (m) => void logged.push(m), error: (m) => void logged.push(m) },
+      logger: {
+        warn: (fields, m) => void logged.push(`${m} ${JSON.stringify(fields)}`),
+        error: (fields, m) => void logged.push(`${m} ${JSON.stringify(fields)}`),
+      },
     })
     const response = await webhooks.handle(post(signedCall()))
     expect(response.headers.get('retry-after')).toBe('60')
     expect(await answer(response)).toEqual(unavailable)
     expect(logged).toEqual([
-      expect.stringMatching(/could not store workflow\.call\.completed .*SQLITE_READONLY/),
+      expect.stringMatching(
+        /could not store a delivery.*"type":"workflow\.call\.completed".*SQLITE_READONLY/,
+      ),
     ])
   })
 

@@ -120,7 +120,7 @@ describe('createWebhooks({ inbox })', () => {
     const warnings: string[] = []
     const webhooks = createWebhooks({
       key: KEY,
-      logger: { warn: (message) => void warnings.push(message), error: () => undefined },
+      logger: { warn: (_, message) => void warnings.push(message), error: () => undefined },
       inbox: createMemoryInbox(),
       processing: { pollMs: 10, leaseMs: 30 },
     })

@@ -9,7 +9,7 @@ import { post, signedCall } from './helpers'
 
 function recorded(options: WebhooksOptions = {}) {
   const lines: string[] = []
-  const logger = { warn: (message: string) => void lines.push(message), error: () => {} }
+  const logger = { warn: (_fields: object, message: string) => void lines.push(message), error: () => {} }
   const webhooks = createWebhooks({ ...options, logger })
   return { webhooks, lines }
 }

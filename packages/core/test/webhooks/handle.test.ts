@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { customVerifier, urlToken, type VerifyInput } from '../../src/index'
+import { customVerifier, type LogFields, urlToken, type VerifyInput } from '../../src/index'
 import { unconfiguredHint, WRONG_KEY_HINT } from '../../src/steps/fix-hints'
 import { fixtureJson, fixtureText } from '../fixtures'
 import { answer, KEY, post, quietWebhooks, signedCall } from './helpers'
@@ -174,10 +174,8 @@ describe('handle(request): the HTTP pipeline', () => {
 
   it('logs one line that says how to keep such deliveries, with paths and no personal data', async () => {
     const lines: string[] = []
-    const logger = {
-      warn: (line: string) => void lines.push(line),
-      error: (line: string) => void lines.push(line),
-    }
+    const log = (fields: LogFields, line: string) => void lines.push(`${line} ${JSON.stringify(fields)}`)
+    const logger = { warn: log, error: log }
     const webhooks = quietWebhooks({ logger })
     const json = JSON.parse(signedCall())
     delete json.Details[0].CallID
@@ -219,7 +217,7 @@ describe('handle(request): the HTTP pipeline', () => {
   it('answers a body read before the kit exactly as the Node bridge does (500 body_already_parsed), and says how to mount', async () => {
     const logged: string[] = []
     const webhooks = quietWebhooks({
-      logger: { warn: (line) => logged.push(line), error: (line) => logged.push(line) },
+      logger: { warn: (_, line) => logged.push(line), error: (_, line) => logged.push(line) },
     })
     const handled: string[] = []
     webhooks.onAny((event) => void handled.push(event.type))

@@ -18,7 +18,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 
 async function serve(prepare: Prepare = () => undefined, maxBodyBytes = 64 * 1024) {
   const logged: string[] = []
-  const logger: Logger = { warn: (m) => void logged.push(m), error: (m) => void logged.push(m) }
+  const logger: Logger = { warn: (_, m) => void logged.push(m), error: (_, m) => void logged.push(m) }
   const webhooks = createWebhooks<[], { path: string | undefined }>({ key: KEY, logger, maxBodyBytes })
   const handled: string[] = []
   webhooks.on(
@@ -45,7 +45,7 @@ const json = { 'content-type': 'application/json' }
 
 async function serveWithResponseWritingHandler() {
   const logged: string[] = []
-  const logger: Logger = { warn: (m) => void logged.push(m), error: (m) => void logged.push(m) }
+  const logger: Logger = { warn: (_, m) => void logged.push(m), error: (_, m) => void logged.push(m) }
   const webhooks = createWebhooks<[], { res: ServerResponse }>({ key: KEY, logger })
   webhooks.on('workflow.call.completed', (_event, { res }) => {
     res.writeHead(202, { 'content-type': 'text/plain' }).end('handled by the app')
@@ -65,7 +65,7 @@ describe('createNodeHandler: the Node bridge', () => {
       text: 'handled by the app',
     })
     expect(logged).toEqual([
-      "@airudder-webhooks/core: a handler wrote the response itself; the kit's 200 was not sent",
+      "@airudder-webhooks/core: a handler wrote the response itself; the kit's answer was not sent",
     ])
   })
 

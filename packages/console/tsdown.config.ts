@@ -1,0 +1,3 @@
+import { defineConfig, library } from '../../tsdown.base'
+
+export default defineConfig(library())
