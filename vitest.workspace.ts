@@ -24,6 +24,7 @@ export const projects = [
   project('sqlite', 'packages/sqlite', 60_000),
   project('postgres', 'packages/postgres', 150_000),
   project('client', 'packages/client', 60_000),
+  project('faults', 'packages/faults', 60_000),
   project('example-express-server', 'examples/express-server', 60_000),
   project('example-hono-server', 'examples/hono-server', 60_000),
   project('example-next-app', 'examples/next-app', 240_000),

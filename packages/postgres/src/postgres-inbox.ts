@@ -43,6 +43,13 @@ export interface PostgresInboxOptions {
    * through `tx` are not limited by it. Default 5000. Also give the pool `connectionTimeoutMillis`.
    */
   readonly queryTimeoutMs?: number | undefined
+  /**
+   * A handler's transaction left idle this long is ended by PostgreSQL itself
+   * (`idle_in_transaction_session_timeout`): when its replica vanished behind a network partition,
+   * the row lock it held is freed and another replica takes the event over. Keep what handlers await
+   * outside the database shorter than this. Default 60000.
+   */
+  readonly idleInTransactionMs?: number | undefined
 }
 
 /** Handlers get `{ entry, tx }` where `tx` is the pool client whose transaction marks the entry done. */
@@ -65,6 +72,7 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
   const { pool } = options
   const t = tableName(options.table)
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000
+  const begin = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.floor(options.idleInTransactionMs ?? 60_000))}`
   // pg reads `query_timeout` per query (its types only list it on the client's config).
   const limited = (text: string, values: unknown[]): QueryConfig => {
     const config = { text, values, query_timeout: queryTimeoutMs }
@@ -159,7 +167,7 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
       const own = (text: string, values: unknown[] = []) => client.query(limited(text, values))
       let broken: Error | undefined
       try {
-        await own('BEGIN')
+        await own(begin) // one round trip: no values, so pg sends both statements at once
         // Locks the row for the whole run: other replicas' claims skip it even once the lease ends.
         const { rowCount } = await own(`SELECT 1 FROM ${t} WHERE id = $1 AND ${held} FOR UPDATE`, [
           lease.id,
