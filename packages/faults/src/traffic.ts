@@ -70,9 +70,9 @@ export function sendTraffic(options: {
   }
 }
 
-/** Answers given in `[from, to)`, counted by status, with the slowest. */
+/** Answers to the requests sent in `[from, to)`, counted by status, with the slowest. */
 export function answersBetween(tracked: readonly Tracked[], from: number, to: number) {
-  const answers = tracked.flatMap((t) => t.answers).filter((a) => a.at >= from && a.at < to)
+  const answers = tracked.flatMap((t) => t.answers).filter((a) => a.at - a.ms >= from && a.at - a.ms < to)
   const byStatus: Record<string, number> = {}
   for (const answer of answers) byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1
   return { count: answers.length, byStatus, slowestMs: Math.max(0, ...answers.map((a) => a.ms)) }
