@@ -6,7 +6,8 @@
  *   inbox/                                                      processor, memory inbox
  *   http/ -> node/ (the edge)                                   Request/Node req in, Answer out
  *   webhooks/                                                   the receiver: dedupe, handlers, answers
- *   steps/                                                      classify, verify, validate: pure
+ *   steps/                                                      decode, classify, verify, validate: pure
+ *                                            (steps/maybe-async.ts, which imports nothing, is open to all)
  *   events/ schema/ verify/                                     the catalogue and the verifiers
  */
 const core = '^packages/core/src/'
@@ -21,13 +22,16 @@ const folders = {
   top: `${core}[^/]+\\.ts$`,
 }
 
+/** The sync fast path, written once; it imports nothing, so every layer may use it. */
+const shared = `${core}steps/maybe-async\\.ts$`
+
 /** `name` may not import any of `above`: imports run down the stack, never back up. */
 const layer = (name, above) => ({
   name: `core-${name}-imports-down`,
   comment: `core's ${name} layer imports only from the layers below it (see .dependency-cruiser.cjs)`,
   severity: 'error',
   from: { path: folders[name] },
-  to: { path: above.map((other) => folders[other]) },
+  to: { path: above.map((other) => folders[other]), pathNot: shared },
 })
 
 module.exports = {
@@ -45,6 +49,13 @@ module.exports = {
     layer('http', ['node', 'inbox', 'testing', 'top']),
     layer('node', ['inbox', 'testing', 'top']),
     layer('inbox', ['http', 'node', 'testing', 'top']),
+    {
+      name: 'core-maybe-async-imports-nothing',
+      comment: 'every layer may import steps/maybe-async.ts, so it may import nothing itself',
+      severity: 'error',
+      from: { path: shared },
+      to: {},
+    },
     {
       name: 'core-no-node-builtins',
       comment: 'core runs on edge runtimes: no Node built-ins (the Node bridge uses structural types)',

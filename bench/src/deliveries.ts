@@ -5,7 +5,8 @@
  */
 
 import { fixtureJson } from '@airudder-webhooks/conformance'
-import { computeSignature, md5Hex } from '@airudder-webhooks/core/testing'
+import { md5Hex } from '@airudder-webhooks/core'
+import { computeSignature } from '@airudder-webhooks/core/testing'
 import { HEADER_KEY, KEY } from './kit'
 
 export interface BenchDelivery {

@@ -59,7 +59,7 @@ const deliveryHeaders = (headers: Readonly<Record<string, string>>) =>
 
 function typeOf(text: string): string {
   try {
-    return classify(JSON.parse(text)).type
+    return classify({ json: JSON.parse(text) }).type
   } catch {
     return 'not JSON'
   }

@@ -15,8 +15,14 @@
  * Errors are `AirudderApiError`s naming the task; the token appears in no error and no log line.
  */
 
-import { type RetryOptions, retryDelay } from './backoff'
-import { type CallDetail, type Logger, parseTaskDetail, type TaskDetailResponse } from './core'
+import {
+  type CallDetail,
+  type Logger,
+  parseTaskDetail,
+  type RetryOptions,
+  retryDelay,
+  type TaskDetailResponse,
+} from './core'
 import { AirudderApiError } from './errors'
 import { type TokenSource, tokenFrom } from './token'
 

@@ -40,8 +40,8 @@ describe('taskDetail', () => {
 
   it('retries a 429 and a request that timed out', async () => {
     const before = airudder.pulls.length
-    airudder.failPulls({ status: 429 }, { delayMs: 1500 })
-    const client = createAirudderClient({ token: airudder.token, baseUrl, timeoutMs: 300, ...fast })
+    airudder.failPulls({ status: 429 }, { delayMs: 4000 })
+    const client = createAirudderClient({ token: airudder.token, baseUrl, timeoutMs: 1500, ...fast })
     const { calls } = await client.taskDetail('task-a')
     expect(calls).toHaveLength(3)
     // The timed-out request is answered (late) after the retry that succeeded.

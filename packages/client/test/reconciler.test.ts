@@ -63,6 +63,24 @@ describe('reconciler', () => {
     expect(runs).toEqual(once(ids))
   })
 
+  it('runs a recovered call once when its push arrives afterwards, before or after its handlers ran', async () => {
+    airudder.addTask({ taskId: 'late', calls: 4 })
+    const { webhooks, runs, recoveredRuns, reconcile, push } = receiverFor(airudder)
+    const ids = callIds('late')
+    expect(await reconcile.reconcile('late')).toMatchObject({ pulled: 4, pushed: 0, recovered: 4 })
+    // AIRudder's last retry of two calls lands while their recovered entries wait for the processor...
+    expect(await push('late', ids[0]!)).toBe(200)
+    expect(await push('late', ids[1]!)).toBe(200)
+    await webhooks.processor!.drain()
+    // ...and of the two others once their handlers have run.
+    expect(await push('late', ids[2]!)).toBe(200)
+    expect(await push('late', ids[3]!)).toBe(200)
+    await webhooks.processor!.drain()
+    expect(runs).toEqual(once(ids))
+    expect(recoveredRuns.sort()).toEqual(ids)
+    expect(await reconcile.reconcile('late')).toMatchObject({ pushed: 0, recovered: 4, handled: 4 })
+  })
+
   it('tracks tasks the user names, and finished tasks from status notifications at once', async () => {
     airudder.addTask({ taskId: 'tracked', calls: 2 })
     airudder.addTask({ taskId: 'by-status', calls: 2 })
@@ -138,7 +156,7 @@ describe('reconciler when the pull API fails', () => {
     await webhooks.processor!.drain()
     await reconcile.track('flaky', { dueAt: new Date(0) })
     // The client retries once per pull: two failures fail a pull, and the task is due again.
-    airudder.failPulls({ status: 500 }, { status: 502 }, { delayMs: 1500 }, { status: 503 })
+    airudder.failPulls({ status: 500 }, { status: 502 }, { delayMs: 5000 }, { status: 503 })
     await reconcile.runDue()
     expect(await reconcile.store.get('flaky')).toMatchObject({ state: 'pending', attempts: 1 })
     expect((await reconcile.store.get('flaky'))?.lastError).toMatch(/task flaky failed after 2 attempt/)

@@ -31,7 +31,7 @@ export function receiverFor(airudder: Simulator, options: { store?: ReconcileSto
     baseUrl: airudder.url!,
     token: () => airudder.token,
     retries: 1,
-    timeoutMs: 500,
+    timeoutMs: 2000, // a healthy pull answers well within it, even on a loaded machine
     retry: { baseMs: 5, maxMs: 10 },
   })
   const reconcile = createReconciler({

@@ -4,8 +4,8 @@
  * verification rules that accept them. The conformance suite and the example tests share them.
  */
 import { readFileSync } from 'node:fs'
-import { headerSign, urlToken, type VerifyRules } from '@airudder-webhooks/core'
-import { computeSignature, md5Hex } from '@airudder-webhooks/core/testing'
+import { headerSign, md5Hex, urlToken, type VerifyRules } from '@airudder-webhooks/core'
+import { computeSignature } from '@airudder-webhooks/core/testing'
 
 export const KEY = 'conformance-key'
 export const HEADER_KEY = 'conformance-header-key'

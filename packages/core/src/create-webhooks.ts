@@ -5,7 +5,7 @@
  * `receive`).
  *
  * ```ts
- * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY, verify: { 'pds.*': urlToken({ tokens: 's3cret' }) } })
+ * const webhooks = createWebhooks({ key: process.env.AIRUDDER_KEY, verify: { '*': urlToken({ tokens: 's3cret' }) } })
  * webhooks.on('workflow.call.completed', (event) => save(event.payload.Details))
  * export const POST = (request: Request) => webhooks.handle(request)
  * ```
@@ -16,6 +16,7 @@ import { createRegistry } from './events/registry'
 import { handleRequest } from './http/handle'
 import type { Receiver } from './http/receiver'
 import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
+import type { DriftReport } from './schema/detect-drift'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
@@ -78,6 +79,12 @@ export interface Webhooks<D extends Definitions = [], C = unknown, I extends Inb
   onError(handler: (error: WebhookError<D>) => unknown): void
   /** Verified deliveries that fail their schema; taking them here answers AIRudder `200`. */
   onInvalid(handler: (invalid: InvalidEvent) => unknown): void
+  /**
+   * Verified deliveries whose fields drifted from the documented shape (`null`, `coerced`,
+   * `unknown_enum`, `unknown_field`, `missing`), per type, before they are handled. Drift is only
+   * computed while someone listens.
+   */
+  onDrift(listener: (report: DriftReport) => unknown): void
   removeListener<const S extends Subscription<D> | readonly Subscription<D>[]>(
     subscription: S,
     handler: (event: EventFor<S, D>, context: ContextFor<I, C>) => unknown,
@@ -118,6 +125,7 @@ export function createWebhooks<
     listeners: createListeners(),
     errorListeners: new Set(),
     invalidListeners: new Set(),
+    driftListeners: new Set(),
     idempotency: options.idempotency ?? createMemoryIdempotencyStore(),
     inbox: options.inbox,
     processor: { notify: () => processor?.notify() },
@@ -139,13 +147,14 @@ export function createWebhooks<
     onAny: (handler) => listeners.add('*', handler as Handler),
     onError: (handler) => void runtime.errorListeners.add(handler),
     onInvalid: (handler) => void runtime.invalidListeners.add(handler),
+    onDrift: (listener) => void runtime.driftListeners.add(listener),
     removeListener: (subscription, handler) => listeners.remove(subscription, handler as Handler),
-    receive: (event, context) => receive(runtime, event, context),
+    receive: async (event, context) => receive(runtime, event, context),
     close: async (closeOptions = {}) => {
       await processor?.stop({ timeoutMs: closeOptions.timeoutMs ?? 10_000 })
       await options.inbox?.close?.()
     },
-    verifyAndReceive: (delivery) => verifyAndReceive(runtime, delivery),
+    verifyAndReceive: async (delivery) => verifyAndReceive(runtime, delivery),
     handle: (request, handleOptions) => handleRequest(webhooks, request, handleOptions),
   }
   return webhooks

@@ -11,10 +11,11 @@
  *   every adapter takes), `Delivery`, `Answer`, `Logger`, `WebhookError`, `ErrorCode`
  * - events: `AirudderEvent`, `EventOf`, `EventType`, `UnknownEvent`, `InvalidEvent`, `Verification`,
  *   `defineEvent`, `EventDefinition`, `Definitions`, `createRegistry`, `summarizeEvent`
- * - verification: `md5Sign`, `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
+ * - verification: `md5Sign` (and `md5Hex`, the Sign it checks), `headerSign`, `urlToken`, `ipAllowlist`, `customVerifier`, `Verifier`,
  *   `VerifyInput`, `VerifyResult`, `VerifyRules`
- * - the pipeline steps, each usable alone: `decodeJson`, `classify`, `verifyDelivery`, `validate`,
- *   `toEvent`, `parse`
+ * - the pipeline steps, each taking the previous one's output and usable alone: `decode` ->
+ *   `classify` -> `verify` -> `validate` (`Decoded`, `Classified`, `Verified`, `EventResult`), and
+ *   `parse` (all but `verify`)
  * - stores: `createMemoryIdempotencyStore`, `IdempotencyStore`, `createMemoryInbox`, `Inbox`,
  *   `InboxEntry`, `InboxContext`
  *
@@ -37,14 +38,16 @@ export { createRegistry } from './events/registry'
 export { summarizeEvent } from './events/summarize'
 export type { Receiver } from './http/receiver'
 export { createMemoryInbox } from './inbox/memory-inbox'
-export { classify } from './steps/classify'
-export { decodeJson, parse, toEvent, validate } from './steps/parse'
+export { type Classified, classify } from './steps/classify'
+export { type Decoded, decode } from './steps/decode'
+export { parse } from './steps/parse'
+export { type EventResult, validate } from './steps/validate'
 export type { VerifyRules } from './steps/verification'
-export { verifyDelivery } from './steps/verify'
+export { type Verified, verify } from './steps/verify'
 export { customVerifier } from './verify/custom'
 export { headerSign } from './verify/header-sign'
 export { ipAllowlist } from './verify/ip-allowlist'
-export { md5Sign } from './verify/md5-sign'
+export { md5Hex, md5Sign } from './verify/md5-sign'
 export type { Verifier, VerifyInput, VerifyResult } from './verify/types'
 export { urlToken } from './verify/url-token'
 export { type ErrorCode, WebhookError } from './webhooks/errors'

@@ -21,7 +21,7 @@ describe('defineEvent()', () => {
   const body = JSON.stringify({ CaseID: 'c-1', CallID: 'call-1', Intention: 'A', Duration: 31 })
 
   it('classifies and parses a push the kit does not know', () => {
-    expect(classify(JSON.parse(body), registry).type).toBe('collection.call.completed')
+    expect(classify({ json: JSON.parse(body) }, registry).type).toBe('collection.call.completed')
     const result = parse(body, { registry })
     expect(result.ok && result.event).toMatchObject({
       type: 'collection.call.completed',
@@ -31,8 +31,10 @@ describe('defineEvent()', () => {
   })
 
   it('leaves the built-ins in place next to user definitions', () => {
-    expect(classify(fixtureJson('pds-contact-status.json'), registry).type).toBe('pds.contact.status')
-    expect(classify(JSON.parse(body)).type).toBe('unknown')
+    expect(classify({ json: fixtureJson('pds-contact-status.json') }, registry).type).toBe(
+      'pds.contact.status',
+    )
+    expect(classify({ json: JSON.parse(body) }).type).toBe('unknown')
   })
 
   it('overrides a built-in type with the same name', () => {
@@ -58,7 +60,7 @@ describe('defineEvent()', () => {
         schema: z.looseObject({}),
       }),
     ])
-    expect(classify({ kind: 'inbound' }, registry).type).toBe('inbound.call.ended')
+    expect(classify({ json: { kind: 'inbound' } }, registry).type).toBe('inbound.call.ended')
   })
 
   it('reports a user payload that fails its schema as invalid, with paths', () => {

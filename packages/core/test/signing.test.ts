@@ -29,9 +29,7 @@ describe('signing as data on each definition', () => {
     expect(typesSignedWith('md5-sign')).toEqual(['workflow.call.completed', 'qa.recording.reported'])
     expect(typesSignedWith('header-sign')).toEqual(['workflow.chatbot.session_ended', 'chatbot.*'])
     expect(typesSignedWith('unsigned')).toEqual([
-      'pds.contact.status',
-      'pds.task.status',
-      'pds.agent.status',
+      'pds.*',
       'workflow.status.changed',
       'workflow.list.completed',
       'workflow.custom_api.pushed',

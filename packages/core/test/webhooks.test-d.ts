@@ -10,7 +10,7 @@ import {
   type InboxContext,
 } from '../src/index'
 import { createNodeHandler } from '../src/node'
-import type { WebhookEvent } from '../src/schemas'
+import type { DriftKind, WebhookEvent } from '../src/schemas'
 
 describe('webhooks.on() typing', () => {
   const webhooks = createWebhooks<[], { requestId: string }>()
@@ -94,5 +94,16 @@ describe('bridges accept every receiver', () => {
     expectTypeOf(
       createNodeHandler<{ tag: string }>(fromInbox, { context: () => ({ tag: 'x' }) }),
     ).toBeFunction()
+  })
+})
+
+describe('webhooks.onDrift() typing', () => {
+  it('hands listeners the type, the id and each drifted field with its kind', () => {
+    createWebhooks().onDrift((report) => {
+      expectTypeOf(report.type).toEqualTypeOf<string>()
+      expectTypeOf(report.fields[0]?.kind).toEqualTypeOf<DriftKind | undefined>()
+      // @ts-expect-error not a drift kind
+      report.fields[0]?.kind === 'renamed'
+    })
   })
 })

@@ -134,4 +134,5 @@ it('recovers every call AIRudder dropped during an outage, each handled once', a
       `${Math.round(outageMs)} ms outage (retry window ${airudder.contract.retryIntervalMs * 5} ms); all recovered and ` +
       `handled once ${Math.round(recoveredMs)} ms after restart, ${airudder.pulls.length} pulls`,
   )
-})
+  // Bounded: each wait above has its own limit; this one caps the whole run on a loaded machine.
+}, 150_000)

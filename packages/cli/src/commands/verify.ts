@@ -6,12 +6,13 @@
  */
 import {
   classify,
-  decodeJson,
+  decode,
   headerSign,
   md5Sign,
-  toEvent,
   urlToken,
+  type Verification,
   type VerifyInput,
+  validate,
 } from '@airudder-webhooks/core'
 import {
   HEADER_SIGN_ALGORITHMS,
@@ -98,6 +99,8 @@ function checkSignature(
   return { ok: true, text: `none: AIRudder does not sign ${type} (configure urlToken or ipAllowlist)` }
 }
 
+const NOT_CHECKED: Verification = { status: 'skipped', reason: 'not-checked' }
+
 const keyNumber = (index: number | undefined) => `#${(index ?? 0) + 1}`
 
 interface CheckOptions {
@@ -138,23 +141,16 @@ async function run(args: readonly string[], io: Io): Promise<number> {
   const captured = await readCaptured('verify', positionals[0] ?? '', io.cwd)
   const headers = new Headers({ ...captured.headers, ...extraHeaders })
   const out = printer(io.stdout, io.env)
-  const decoded = decodeJson(captured.body)
+  const url = values.url ?? captured.url ?? 'http://localhost/'
+  const decoded = decode({ body: captured.body, headers, url })
   if (!decoded.ok) {
     row(out, 'type', out.paint('red', `not JSON: ${decoded.message}`))
     return EXIT.failed
   }
-  const url = values.url ?? captured.url ?? 'http://localhost/'
-  const input: VerifyInput = { body: captured.body, json: decoded.json, headers, url }
-  const classification = classify(decoded.json)
-  const check = checkSignature(classification.type, classification.definition?.signing, input, options)
-  const verification = { status: 'skipped', reason: 'not-checked' } as const
-  const result = toEvent({
-    classification,
-    json: decoded.json,
-    body: captured.body,
-    text: decoded.text,
-    verification,
-  })
+  const classification = classify(decoded)
+  const check = checkSignature(classification.type, classification.definition?.signing, decoded, options)
+  // The check above reports every construction it tried; the event is built as `parse()` would.
+  const result = validate({ ...classification, verification: NOT_CHECKED })
 
   row(out, 'type', classification.type + (classification.reason ? ` (${classification.reason})` : ''))
   row(out, 'id', result.ok ? result.event.id : result.invalid.id)

@@ -18,9 +18,8 @@
  * ```
  */
 
-import { type RetryOptions, retryDelay } from '../backoff'
 import type { AirudderClient } from '../client'
-import type { Inbox, Logger } from '../core'
+import { type Inbox, type Logger, type RetryOptions, retryDelay } from '../core'
 import { type SeenEvent, sightings } from './learn'
 import { recount, recoverTask } from './recover'
 import type { ReconcileReport, ReconcileStore, TrackedTask } from './store'

@@ -5,8 +5,7 @@
  * (as core derives it, from `TaskID` and the `CallID`s) differs for every number.
  */
 
-import { parse } from '@airudder-webhooks/core'
-import { md5Hex } from '@airudder-webhooks/core/testing'
+import { md5Hex, parse } from '@airudder-webhooks/core'
 import { fixtureJson, KEY, WEBHOOK_PATH } from '../deliveries'
 
 export const HEADERS = { 'content-type': 'application/json', 'user-agent': 'Airudder' } as const

@@ -5,7 +5,7 @@
  *
  * ```ts
  * const registry = createRegistry([collectionCall])
- * classify(json, registry).type // 'collection.call.completed' | 'workflow.call.completed' | …
+ * classify({ json }, registry).type // 'collection.call.completed' | 'workflow.call.completed' | …
  * ```
  */
 import type { z } from 'zod'

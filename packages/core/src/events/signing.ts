@@ -20,12 +20,22 @@ export const SIGNING_DOCS: Readonly<Record<Signing, string>> = {
 
 const catalogue: readonly EventDefinition[] = [...builtinEvents, chatbotEvent]
 
+const family = (type: string) => type.slice(0, type.indexOf('.') + 1)
+
 /**
- * The built-in types AIRudder signs with `signing`, as verification targets: a type covered by a
- * wildcard definition (`chatbot.*` covers `chatbot.channel.message.sent`) is left out.
+ * The built-in types AIRudder signs with `signing`, as verification targets: a family whose
+ * several built-in types all share the scheme is named once by its wildcard (`pds.*` for the three
+ * dialer pushes), and a type covered by a wildcard definition (`chatbot.*` covers
+ * `chatbot.channel.message.sent`) is left out.
  */
 export function typesSignedWith(signing: Signing): string[] {
   const types = catalogue.filter((definition) => definition.signing === signing).map(({ type }) => type)
-  const wildcards = types.filter((type) => type.endsWith('.*')).map((type) => type.slice(0, -1))
-  return types.filter((type) => type.endsWith('.*') || !wildcards.some((prefix) => type.startsWith(prefix)))
+  const whole = new Set(
+    types.map(family).filter((prefix) => {
+      const members = catalogue.filter((definition) => definition.type.startsWith(prefix))
+      return members.length > 1 && members.every((definition) => definition.signing === signing)
+    }),
+  )
+  const targets = types.map((type) => (whole.has(family(type)) ? `${family(type)}*` : type))
+  return [...new Set(targets)]
 }

@@ -8,7 +8,8 @@
  */
 import type { AirudderEvent, Definitions } from '../events/catalogue'
 import { classify } from '../steps/classify'
-import { decodeJson, toEvent } from '../steps/parse'
+import { decode } from '../steps/decode'
+import { validate } from '../steps/validate'
 import { WebhookError } from '../webhooks/errors'
 import type { Inbox, InboxContext, InboxEntry, TransactionalInbox } from '../webhooks/inbox-contract'
 import { messageOf, type Runtime, report } from '../webhooks/runtime'
@@ -18,8 +19,6 @@ export interface ProcessEntryOptions {
   readonly maxAttempts: number
   readonly retry: RetryOptions
 }
-
-const encoder = new TextEncoder()
 
 function isTransactional(inbox: Inbox): inbox is TransactionalInbox<unknown> {
   return typeof (inbox as Partial<TransactionalInbox<unknown>>).transact === 'function'
@@ -36,15 +35,12 @@ export async function processEntry<D extends Definitions>(
   entry: InboxEntry,
   options: ProcessEntryOptions,
 ): Promise<void> {
-  const body = encoder.encode(entry.raw)
-  const decoded = decodeJson(body)
+  const { verification, receivedAt } = entry
+  const decoded = decode({ body: entry.raw, receivedAt })
   if (!decoded.ok) {
     return settle(runtime, inbox, entry, { dead: `stored body is not JSON: ${decoded.message}` }, options)
   }
-  const { json, text } = decoded
-  const { verification, receivedAt } = entry
-  const classification = classify(json, runtime.registry)
-  const result = toEvent<D>({ classification, json, body, text, verification, receivedAt })
+  const result = validate<D>({ ...classify<D>(decoded, runtime.registry), verification })
 
   if (!result.ok) {
     const listeners = [...runtime.invalidListeners]

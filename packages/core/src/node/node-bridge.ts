@@ -12,14 +12,9 @@
  * ```
  * Structural types only: core imports nothing from Node.
  */
-import {
-  type AdapterInfo,
-  answerHeaders,
-  answerRequest,
-  type EdgeReceiver,
-  internalError,
-} from '../http/edge'
+import { type AdapterInfo, answerHeaders, answerRequest, internalError } from '../http/edge'
 import { readLimited } from '../http/read-body'
+import type { Receiver } from '../http/receiver'
 import { type Answer, type Logger, messageOf } from '../webhooks/runtime'
 
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -101,7 +96,7 @@ export function createNodeHandler<
   Req extends NodeRequestLike = NodeRequestLike,
   Res extends NodeResponseLike = NodeResponseLike,
 >(
-  webhooks: EdgeReceiver<C>,
+  webhooks: Receiver<C>,
   options: NodeHandlerOptions<C, Req, Res> = {},
 ): (req: Req, res: Res) => Promise<void> {
   const source = options.adapter?.name ?? '@airudder-webhooks/core'

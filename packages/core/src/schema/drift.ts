@@ -32,7 +32,7 @@ export type OpenEnum<T extends string> = T | (string & {})
 
 /** What a drift helper does, for `detectDrift`. */
 export type DriftTag =
-  | { readonly kind: 'decimal' | 'integer' | 'text' }
+  | { readonly kind: 'decimal' | 'integer' | 'text' | 'id' }
   | { readonly kind: 'enum'; readonly values: ReadonlySet<string> }
   | { readonly kind: 'optional'; readonly inner: z.ZodType }
 
@@ -137,11 +137,13 @@ export function integer() {
 
 /** Text that may arrive as a number: always a string afterwards (`7777777.0` reads `"7777777"`). */
 export function text() {
-  return tagged(
-    stringOrNumber.transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value)),
-    { kind: 'text' },
-  )
+  return tagged(textSchema(), { kind: 'text' })
 }
 
+const textSchema = () =>
+  stringOrNumber.transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value))
+
 /** Identifier that may arrive as a number: always a string afterwards, every digit kept. */
-export const idString = text
+export function idString() {
+  return tagged(textSchema(), { kind: 'id' })
+}

@@ -1,13 +1,14 @@
 /**
  * @module
- * `classify(json)` tells the event type from the body's shape alone. It is deterministic: user
+ * Step 2, `classify`: the event type from the body's shape alone. It takes `decode`'s output (or
+ * anything with a `json` field) and returns it with `type` and `definition` added. Deterministic: user
  * definitions are tried first, in order; then the built-ins, which must match exactly one
  * (two matches are reported as ambiguous, never guessed); then the generic `chatbot.<event>`.
  * Anything else is `unknown`, with the reason.
  *
  * ```ts
- * classify(JSON.parse(body)) // { type: 'workflow.call.completed', definition }
- * classify({ TaskID: 'x' })  // { type: 'unknown', reason: 'closest to qa.recording.reported, but …' }
+ * classify(decoded)                  // { ...decoded, type: 'workflow.call.completed', definition }
+ * classify({ json: { TaskID: 'x' } }) // { json, type: 'unknown', reason: 'closest to qa.recording.reported, but …' }
  * ```
  */
 import type { Definitions, EventType } from '../events/catalogue'
@@ -15,6 +16,7 @@ import { chatbotEvent, chatbotType } from '../events/chatbot'
 import type { EventDefinition, Shape } from '../events/define-event'
 import { defaultRegistry, type Registry } from '../events/registry'
 import { isJsonObject, type JsonObject, matches, nearMiss } from '../events/shape'
+import type { Decoded } from './decode'
 
 export type Classification<D extends Definitions = []> =
   | {
@@ -24,12 +26,22 @@ export type Classification<D extends Definitions = []> =
     }
   | { readonly type: 'unknown'; readonly definition?: undefined; readonly reason: string }
 
+/** `decode`'s output with its type: what `verify` takes. */
+export type Classified<D extends Definitions = [], T extends { readonly json: unknown } = Decoded> = T &
+  Classification<D>
+
+/** The input, with `type` and `definition` (or `reason`, for `unknown`) added. */
+export function classify<D extends Definitions = [], T extends { readonly json: unknown } = Decoded>(
+  input: T,
+  registry: Registry<D> = defaultRegistry as unknown as Registry<D>,
+): Classified<D, T> {
+  const { type, definition, reason } = typeOf(input.json, registry)
+  return { ...input, type, definition, reason } as Classified<D, T>
+}
+
 const unknown = (reason: string) => ({ type: 'unknown', reason }) as const
 
-export function classify<D extends Definitions = []>(
-  json: unknown,
-  registry: Registry<D> = defaultRegistry as unknown as Registry<D>,
-): Classification<D> {
+function typeOf<D extends Definitions>(json: unknown, registry: Registry<D>): Classification<D> {
   if (!isJsonObject(json))
     return unknown(
       `the body is a JSON ${json === null ? 'null' : Array.isArray(json) ? 'array' : typeof json}, not an object`,

@@ -23,7 +23,6 @@
  */
 import type { Definitions, EventType, EventWildcard } from '../events/catalogue'
 import type { EventDefinition } from '../events/define-event'
-import type { Verification } from '../events/event'
 import { toKeyList } from '../verify/keys'
 import { md5Sign } from '../verify/md5-sign'
 import type { Verifier } from '../verify/types'
@@ -47,14 +46,6 @@ export interface VerificationPolicy {
    */
   resolve(type: string, definition: EventDefinition | undefined, json?: unknown): Verifier | false | undefined
 }
-
-export type VerifyOutcome =
-  | { readonly ok: true; readonly verification: Verification }
-  | {
-      readonly ok: false
-      readonly code: 'invalid_signature' | 'verifier_not_configured'
-      readonly message: string
-    }
 
 export function createVerificationPolicy<D extends Definitions = []>(
   options: VerificationOptions<D> = {},

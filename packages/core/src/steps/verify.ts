@@ -1,59 +1,81 @@
 /**
  * @module
- * The verification step as the pipeline runs it: `verifyDelivery` without the promise when the
- * verifier answers synchronously (every built-in one does), so a delivery does not pay extra
- * turns of the microtask queue. Internal; `verifyDelivery` is the public form.
+ * Step 3, `verify`: the check `classify`'s type requires (the rules of `createWebhooks({ key,
+ * verify })`), run against the raw bytes. It returns its input with `verification` added, what
+ * `validate` takes, or a failure safe to send (no key, no signature):
+ *
+ * ```ts
+ * const verified = await verify(classify(decoded), { key: ['new-key', 'old-key'] })
+ * if (!verified.ok) console.log(verified.code, verified.message) // 'invalid_signature', …
+ * ```
+ * The pipeline calls `verifyWith`, which stays synchronous when the verifier is (every built-in one is).
  */
-import type { EventDefinition } from '../events/define-event'
-import type { VerifyInput, VerifyResult } from '../verify/types'
-import type { VerificationPolicy, VerifyOutcome } from './verification'
+import type { Definitions } from '../events/catalogue'
+import type { Verification } from '../events/event'
+import type { VerifyResult } from '../verify/types'
+import type { Classified } from './classify'
+import type { StepFailure } from './decode'
+import { andThen, type MaybePromise } from './maybe-async'
+import { createVerificationPolicy, type VerificationOptions, type VerificationPolicy } from './verification'
 
-/** The check a type requires, synchronously when its verifier is synchronous. */
-export function checkDelivery(
+/** A delivery whose check passed (or was opted out): what `validate` takes. */
+export type Verified<D extends Definitions = []> = Classified<D> & { readonly verification: Verification }
+
+export type VerifyFailure = StepFailure<'invalid_signature' | 'verifier_not_configured'>
+
+/** The same options object keeps its policy (its keys checked and its md5 verifier built once). */
+const policies = new WeakMap<object, VerificationPolicy>()
+
+/** Runs the check the delivery's type requires, under `createWebhooks`' `key` and `verify` options. */
+export async function verify<D extends Definitions = []>(
+  classified: Classified<D>,
+  options: VerificationOptions<D> = {},
+): Promise<Verified<D> | VerifyFailure> {
+  let policy = policies.get(options)
+  if (policy === undefined) {
+    policy = createVerificationPolicy(options)
+    policies.set(options, policy)
+  }
+  return verifyWith(policy, classified)
+}
+
+/** `verify` under a policy already built, synchronously when its verifier answers synchronously. */
+export function verifyWith<D extends Definitions>(
   policy: VerificationPolicy,
-  type: string,
-  definition: EventDefinition | undefined,
-  input: VerifyInput,
-): VerifyOutcome | Promise<VerifyOutcome> {
-  const rule = policy.resolve(type, definition, input.json)
-  if (rule === false) return { ok: true, verification: { status: 'skipped', reason: 'opted-out' } }
+  classified: Classified<D>,
+): MaybePromise<Verified<D> | VerifyFailure> {
+  const { type } = classified
+  const rule = policy.resolve(type, classified.definition, classified.json)
+  if (rule === false) return passed(classified, OPTED_OUT)
   if (rule === undefined) {
     const message = `No verifier is configured for ${type}; set verify: { '${type}': … } (or '*') or opt out with false`
     return { ok: false, code: 'verifier_not_configured', message }
   }
-  const threw = () => outcome({ ok: false, reason: `${rule.name} threw while checking the delivery` })
-  let result: VerifyResult
+  const threw = (): VerifyFailure => failed(`${rule.name} threw while checking the delivery`)
+  const outcome = (result: VerifyResult) => {
+    if (!result.ok) return failed(result.reason)
+    const { method, keyIndex } = result
+    return passed(
+      classified,
+      keyIndex === undefined ? { status: 'verified', method } : { status: 'verified', method, keyIndex },
+    )
+  }
+  let answer: ReturnType<typeof rule.verify>
   try {
-    const answer = rule.verify(input)
-    if (isPromiseLike(answer)) return Promise.resolve(answer).then(outcome, threw)
-    result = answer
+    // The classified delivery is the verifier's input as is: raw body, json, headers, url, ip.
+    answer = rule.verify(classified)
   } catch {
     return threw()
   }
-  return outcome(result)
+  return andThen(answer, outcome, threw)
 }
 
-function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function'
+const OPTED_OUT: Verification = { status: 'skipped', reason: 'opted-out' }
+
+function passed<D extends Definitions>(classified: Classified<D>, verification: Verification): Verified<D> {
+  return { ...classified, verification }
 }
 
-function outcome(result: VerifyResult): VerifyOutcome {
-  if (!result.ok)
-    return { ok: false, code: 'invalid_signature', message: `Verification failed: ${result.reason}` }
-  const { method, keyIndex } = result
-  return {
-    ok: true,
-    verification:
-      keyIndex === undefined ? { status: 'verified', method } : { status: 'verified', method, keyIndex },
-  }
-}
-
-/** Runs the check a type requires. Failure messages are safe to send: no key, no signature. */
-export async function verifyDelivery(
-  policy: VerificationPolicy,
-  type: string,
-  definition: EventDefinition | undefined,
-  input: VerifyInput,
-): Promise<VerifyOutcome> {
-  return checkDelivery(policy, type, definition, input)
+function failed(reason: string): VerifyFailure {
+  return { ok: false, code: 'invalid_signature', message: `Verification failed: ${reason}` }
 }

@@ -16,9 +16,8 @@
  * ```
  */
 
-/** The signatures themselves, for tests and tools that build deliveries by hand. */
+/** The header signatures themselves, for tests and tools that build deliveries by hand (`md5Hex` is in the root). */
 export { computeSignature } from '../verify/algorithms'
-export { md5Hex } from '../verify/md5-sign'
 export {
   buildEvent,
   type ChatbotSamplePayload,

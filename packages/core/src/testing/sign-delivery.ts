@@ -86,7 +86,7 @@ function withSign(json: unknown, options: SignOptions, key: string): string {
 /** Serialises and signs `payload` (an object, or a JSON text sent byte for byte unless md5 re-signs it). */
 export function signDelivery(payload: object | string, options: SignOptions = {}): SignedDelivery {
   const json = toJson(payload)
-  const type = classify(json).type
+  const type = classify({ json }).type
   const requested = options.scheme ?? 'auto'
   const scheme = requested === 'auto' ? defaultScheme(type) : requested
   const key = options.key ?? 'airudder'

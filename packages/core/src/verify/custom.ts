@@ -9,12 +9,10 @@
  * const verifier = customVerifier('gatewayHeader', (input) => input.headers.get('x-gateway') === 'ok')
  * ```
  */
+import { andThen } from '../steps/maybe-async'
 import type { Verifier, VerifyInput, VerifyResult } from './types'
 
 export type CustomVerify = (input: VerifyInput) => boolean | VerifyResult | Promise<boolean | VerifyResult>
-
-const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
 
 /** Turns `fn`'s answer into a result. Synchronous functions stay synchronous. */
 export function customVerifier(name: string, fn: CustomVerify): Verifier {
@@ -42,7 +40,7 @@ export function customVerifier(name: string, fn: CustomVerify): Verifier {
       } catch {
         return threw
       }
-      return isPromiseLike(answer) ? Promise.resolve(answer).then(toResult, () => threw) : toResult(answer)
+      return andThen(answer, toResult, () => threw)
     },
   }
 }

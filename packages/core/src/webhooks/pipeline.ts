@@ -5,11 +5,15 @@
  * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
  */
 
+import type { z } from 'zod'
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent, Verification } from '../events/event'
+import { detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
-import { decodeJson, toEvent } from '../steps/parse'
-import { checkDelivery } from '../steps/verify'
+import { decode } from '../steps/decode'
+import { andThen, type MaybePromise } from '../steps/maybe-async'
+import { validate } from '../steps/validate'
+import { type Verified, type VerifyFailure, verifyWith } from '../steps/verify'
 import { withDeadline } from './deadline'
 import { WebhookError } from './errors'
 import type { Inbox } from './inbox-contract'
@@ -29,41 +33,60 @@ export interface Delivery<C = unknown> {
   readonly receivedAt?: Date | undefined
 }
 
-const encoder = new TextEncoder()
-
-export async function verifyAndReceive<D extends Definitions, C>(
+export function verifyAndReceive<D extends Definitions, C>(
   runtime: Runtime<D>,
   delivery: Delivery<C>,
-): Promise<Answer> {
-  const body = typeof delivery.body === 'string' ? encoder.encode(delivery.body) : delivery.body
-  const decoded = decodeJson(body)
-  if (!decoded.ok) return failure('malformed_json', decoded.message)
+): MaybePromise<Answer> {
+  const decoded = decode(delivery)
+  if (!decoded.ok) return failure(decoded.code, decoded.message)
+  const classified = classify<D>(decoded, runtime.registry)
+  return andThen(verifyWith(runtime.policy, classified), (verified) =>
+    deliver(runtime, classified.type, verified, delivery.context),
+  )
+}
 
-  const classification = classify(decoded.json, runtime.registry)
-  const headers = delivery.headers instanceof Headers ? delivery.headers : new Headers(delivery.headers)
-  const input = { body, json: decoded.json, headers, url: delivery.url, ip: delivery.ip }
-  const checked = checkDelivery(runtime.policy, classification.type, classification.definition, input)
-  const verified = checked instanceof Promise ? await checked : checked
+function deliver<D extends Definitions, C>(
+  runtime: Runtime<D>,
+  type: string,
+  verified: Verified<D> | VerifyFailure,
+  context: C | undefined,
+): MaybePromise<Answer> {
   if (!verified.ok) {
-    runtime.logger?.warn(
-      `@airudder-webhooks/core: refused a ${classification.type} delivery: ${verified.message}`,
-    )
+    runtime.logger?.warn(`@airudder-webhooks/core: refused a ${type} delivery: ${verified.message}`)
     void report(runtime, new WebhookError(verified.code, verified.message))
     return failure(verified.code, verified.message)
   }
-
-  const result = toEvent<D>({
-    classification,
-    json: decoded.json,
-    body,
-    text: decoded.text,
-    verification: verified.verification,
-    receivedAt: delivery.receivedAt,
-  })
+  const result = validate(verified)
+  if (runtime.driftListeners.size > 0 && verified.definition)
+    reportDrift(runtime, verified.definition.schema, result.ok ? result.event : result.invalid, verified.json)
   if (runtime.inbox)
-    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, decoded.text)
-  if (!result.ok) return rejectInvalid(runtime, result.invalid)
-  return receive(runtime, result.event, delivery.context as C)
+    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text)
+  if (!result.ok) return rejectInvalid(runtime, result.invalid, result.message)
+  return receive(runtime, result.event, context as C)
+}
+
+/** Tells `onDrift` listeners which fields of a verified delivery drifted; a throwing listener is logged. */
+function reportDrift<D extends Definitions>(
+  runtime: Runtime<D>,
+  schema: z.ZodType,
+  parsed: { readonly type: string; readonly id: string },
+  json: unknown,
+): void {
+  const fields = detectDrift(schema, json)
+  if (fields.length === 0) return
+  const report = { type: parsed.type, id: parsed.id, fields }
+  for (const listener of runtime.driftListeners) {
+    try {
+      const returned = listener(report)
+      if (returned instanceof Promise) returned.catch((thrown) => driftListenerFailed(runtime, thrown))
+    } catch (thrown) {
+      driftListenerFailed(runtime, thrown)
+    }
+  }
+}
+
+function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown: unknown): void {
+  runtime.logger?.error(`@airudder-webhooks/core: an onDrift listener threw: ${messageOf(thrown)}`)
 }
 
 /**
@@ -102,25 +125,30 @@ async function store<D extends Definitions>(
 }
 
 /**
- * A verified delivery that fails its schema is handed to `onInvalid` listeners; once they have
- * all taken it, AIRudder gets `200`. With no listener (or a failing one) it is refused with
- * `400 invalid_payload`, reported to `onError` and logged with its issue paths, never dropped silently.
+ * A verified delivery missing a part its type promises is handed to `onInvalid` listeners; once
+ * they have all taken it, AIRudder gets `200`. With no listener (or a failing one) it is answered
+ * `400 invalid_payload`, which AIRudder retries (any answer but 2xx: a minute apart, five times,
+ * then never), reported to `onError`, and logged in one line that names the missing paths (never
+ * values) and how to keep such deliveries. With an inbox it never gets here: the inbox stores it.
  */
 async function rejectInvalid<D extends Definitions>(
   runtime: Runtime<D>,
   invalid: InvalidEvent,
+  message: string,
 ): Promise<Answer> {
   const listeners = [...runtime.invalidListeners]
   const failures = (await Promise.allSettled(listeners.map(async (listener) => listener(invalid)))).filter(
     (result) => result.status === 'rejected',
   )
   if (listeners.length > 0 && failures.length === 0) return OK
-  const issues = invalid.issues.slice(0, 5).map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
-  const message = `The payload does not match ${invalid.type}: ${issues.join('; ')}`
   const cause = failures[0]?.status === 'rejected' ? failures[0].reason : undefined
   const detail =
     cause === undefined ? 'no onInvalid listener took it' : `onInvalid failed: ${messageOf(cause)}`
-  runtime.logger?.error(`@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail})`)
+  runtime.logger?.error(
+    `@airudder-webhooks/core: ${message} (id ${invalid.id}; ${detail}). Answered 400 so AIRudder retries ` +
+      'it (5 times, a minute apart, then drops it); to keep such deliveries, add webhooks.onInvalid(listener) ' +
+      'or an inbox (createWebhooks({ inbox })).',
+  )
   await report(runtime, new WebhookError('invalid_payload', message, { invalid, cause }))
   return failure('invalid_payload', message)
 }

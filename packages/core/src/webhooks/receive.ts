@@ -11,44 +11,44 @@
  * silently; `onError` hears of the slow delivery and of any later failure.
  */
 import type { AirudderEvent, Definitions } from '../events/catalogue'
+import { andThen, type MaybePromise } from '../steps/maybe-async'
 import { dispatch } from './dispatch'
 import { WebhookError } from './errors'
 import { type Answer, failure, messageOf, OK, type Runtime, report } from './runtime'
 
-export async function receive<D extends Definitions, C>(
+export function receive<D extends Definitions, C>(
   runtime: Runtime<D>,
   event: AirudderEvent<D>,
   context: C,
-): Promise<Answer> {
-  // A store may answer synchronously (the memory one does); awaiting only promises saves a tick each.
-  const reserved = runtime.idempotency.reserve(event.id)
-  const reservation = typeof reserved === 'string' ? reserved : await reserved
-  if (reservation === 'done') return { ...OK, duplicate: true }
-  if (reservation === 'in-flight') {
-    return failure('in_progress', 'This event is being handled right now; retry later', {
-      'Retry-After': '60',
+): MaybePromise<Answer> {
+  return andThen(runtime.idempotency.reserve(event.id), (reservation) => {
+    if (reservation === 'done') return DUPLICATE
+    if (reservation === 'in-flight') {
+      return failure('in_progress', 'This event is being handled right now; retry later', {
+        'Retry-After': '60',
+      })
+    }
+    const handlers = runtime.listeners.for(event.type)
+    return andThen(dispatch(handlers, event, context, runtime.deadlineMs), (result) => {
+      if (result.kind === 'settled') return settle(runtime, event, result.failures)
+      const message = `Handlers for ${event.type} are still running after ${runtime.deadlineMs} ms; retry later`
+      void report(runtime, new WebhookError('deadline_exceeded', message, { event }))
+      runtime.logger?.warn(`@airudder-webhooks/core: ${message} (id ${event.id})`)
+      void result.settled.then((failures) => settle(runtime, event, failures))
+      return failure('deadline_exceeded', message, { 'Retry-After': '60' })
     })
-  }
-  const handlers = runtime.listeners.for(event.type)
-  const dispatched = dispatch(handlers, event, context, runtime.deadlineMs)
-  const result = dispatched instanceof Promise ? await dispatched : dispatched
-  if (result.kind === 'settled') return settle(runtime, event, result.failures)
-
-  const message = `Handlers for ${event.type} are still running after ${runtime.deadlineMs} ms; retry later`
-  void report(runtime, new WebhookError('deadline_exceeded', message, { event }))
-  runtime.logger?.warn(`@airudder-webhooks/core: ${message} (id ${event.id})`)
-  void result.settled.then((failures) => settle(runtime, event, failures))
-  return failure('deadline_exceeded', message, { 'Retry-After': '60' })
+  })
 }
+
+const DUPLICATE: Answer = { ...OK, duplicate: true }
 
 function settle<D extends Definitions>(
   runtime: Runtime<D>,
   event: AirudderEvent<D>,
   failures: readonly unknown[],
-): Answer | Promise<Answer> {
+): MaybePromise<Answer> {
   if (failures.length > 0) return fail(runtime, event, failures)
-  const completed = runtime.idempotency.markDone(event.id)
-  return completed === undefined ? OK : Promise.resolve(completed).then(() => OK)
+  return andThen(runtime.idempotency.markDone(event.id), () => OK)
 }
 
 async function fail<D extends Definitions>(

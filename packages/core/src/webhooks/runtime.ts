@@ -6,6 +6,7 @@
 import type { Definitions } from '../events/catalogue'
 import type { InvalidEvent } from '../events/event'
 import type { Registry } from '../events/registry'
+import type { DriftReport } from '../schema/detect-drift'
 import type { VerificationPolicy } from '../steps/verification'
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type WebhookError } from './errors'
 import type { IdempotencyStore } from './idempotency'
@@ -32,6 +33,8 @@ export interface Runtime<D extends Definitions> {
   readonly listeners: Listeners
   readonly errorListeners: Set<(error: WebhookError<D>) => unknown>
   readonly invalidListeners: Set<(invalid: InvalidEvent) => unknown>
+  /** Empty unless someone called `onDrift`: drift is only computed for listeners. */
+  readonly driftListeners: Set<(report: DriftReport) => unknown>
   readonly idempotency: IdempotencyStore
   /** With an inbox, verified deliveries are stored and answered at once; the processor runs handlers. */
   readonly inbox: Inbox | undefined

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createWebhooks, headerSign, urlToken, type WebhooksOptions } from '../../src/index'
+import { createWebhooks, headerSign, md5Hex, urlToken, type WebhooksOptions } from '../../src/index'
 import { HEADER_SIGN_ALGORITHMS } from '../../src/schemas'
 import {
   buildEvent,
   createDeliveryRequest,
   defaultScheme,
-  md5Hex,
   SAMPLE_TYPES,
   signDelivery,
 } from '../../src/testing/index'

@@ -169,6 +169,24 @@ describe('handle(request): the HTTP pipeline', () => {
     expect(errors).toEqual([['invalid_payload', 'workflow.call.completed']])
   })
 
+  it('logs one line that says how to keep such deliveries, with paths and no personal data', async () => {
+    const lines: string[] = []
+    const logger = {
+      warn: (line: string) => void lines.push(line),
+      error: (line: string) => void lines.push(line),
+    }
+    const webhooks = quietWebhooks({ logger })
+    const json = JSON.parse(signedCall())
+    delete json.Details[0].CallID
+    json.Details[0].CallTimes = 'many'
+    expect((await webhooks.handle(post(JSON.stringify(json)))).status).toBe(400)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('Details.0.CallID')
+    expect(lines[0]).toMatch(/AIRudder retries .*webhooks\.onInvalid\(listener\) or an inbox/)
+    for (const value of ['WILL SMITH', json.Details[0].CalleeNumber, 'many', json.Sign])
+      expect(lines[0]).not.toContain(value)
+  })
+
   it('answers 500 without details when a store throws', async () => {
     const broken = { reserve: () => Promise.reject(new Error('redis down')), markDone() {}, release() {} }
     const response = await quietWebhooks({ idempotency: broken }).handle(post(signedCall()))
