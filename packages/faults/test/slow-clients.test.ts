@@ -44,7 +44,7 @@ function slowClient(
 
 const examples = ['express-server', 'hono-server'] as const
 
-describe.each(examples)('%s example with a slow client', (example) => {
+describe.concurrent.each(examples)('%s example with a slow client', (example) => {
   const dir = fileURLToPath(new URL(`../../../examples/${example}/`, import.meta.url))
   const tsx = createRequire(`${dir}package.json`).resolve('tsx/cli')
   let server: RunningServer
