@@ -99,8 +99,14 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
   // MATERIALIZED: the locking subquery runs exactly once, so LIMIT bounds what is leased.
   const claimSql = `
     WITH due AS MATERIALIZED (
-      SELECT id, available_at FROM ${t}
+      SELECT id, available_at FROM ${t} AS e
       WHERE status IN ('pending', 'processing') AND available_at <= now()
+        AND (e.ordering_key IS NULL OR NOT EXISTS (
+          -- One at a time per ordering key, oldest first: none of its key is held, or older and unfinished.
+          SELECT 1 FROM ${t} AS o
+          WHERE o.ordering_key = e.ordering_key AND o.id <> e.id AND o.status IN ('pending', 'processing')
+            AND ((o.status = 'processing' AND o.available_at > now())
+              OR (o.ordered_at, o.received_at) < (e.ordered_at, e.received_at))))
       ORDER BY available_at, id
       LIMIT $1
       FOR UPDATE SKIP LOCKED
@@ -117,9 +123,17 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
     ...createQueries(query, t),
     async add(entry: NewInboxEntry) {
       const { rowCount } = await query(
-        `INSERT INTO ${t} (id, type, raw, received_at, verification) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO NOTHING`,
-        [entry.id, entry.type, entry.raw, entry.receivedAt, JSON.stringify(entry.verification)],
+        `INSERT INTO ${t} (id, type, raw, received_at, verification, ordering_key, ordered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+        [
+          entry.id,
+          entry.type,
+          entry.raw,
+          entry.receivedAt,
+          JSON.stringify(entry.verification),
+          entry.orderingKey ?? null,
+          entry.orderingKey === undefined ? null : (entry.orderedAt ?? entry.receivedAt),
+        ],
       )
       return rowCount === 1 ? 'stored' : 'duplicate'
     },

@@ -17,6 +17,8 @@ export interface InboxRow {
   readonly available_at: Date
   readonly last_error: string | null
   readonly updated_at: Date
+  readonly ordering_key: string | null
+  readonly ordered_at: Date | null
 }
 
 export function toEntry(row: InboxRow): InboxEntry {
@@ -31,5 +33,8 @@ export function toEntry(row: InboxRow): InboxEntry {
     availableAt: row.available_at,
     lastError: row.last_error ?? undefined,
     updatedAt: row.updated_at,
+    ...(row.ordering_key === null || row.ordered_at === null
+      ? {}
+      : { orderingKey: row.ordering_key, orderedAt: row.ordered_at }),
   }
 }

@@ -76,7 +76,9 @@ describe.runIf(hasDatabase)('airudder-webhooks-postgres migrate on PostgreSQL', 
     const first = await run(['migrate', '--url', DATABASE_URL, '--table', table])
     expect(first).toMatchObject({ code: 0, err: '' })
     expect(first.out).toMatch(
-      new RegExp(`^applied 001_create_inbox, 002_create_reconcile_tasks to ${table} at postgres://`),
+      new RegExp(
+        `^applied 001_create_inbox, 002_create_reconcile_tasks, 003_ordering_keys to ${table} at postgres://`,
+      ),
     )
     expect(await run(['migrate', '--table', table], { DATABASE_URL })).toEqual({
       code: 0,

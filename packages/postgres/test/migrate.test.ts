@@ -12,8 +12,11 @@ import { dropTables, freshTable, hasDatabase, testPool } from './support/databas
 
 describe('shipped migrations', () => {
   it('are numbered SQL files, renamed for another table (indexes included)', () => {
-    const [first, second, ...rest] = readMigrations('calls_inbox')
+    const [first, second, third, ...rest] = readMigrations('calls_inbox')
     expect(rest).toEqual([])
+    expect(third).toMatchObject({ version: 3, name: 'ordering_keys' })
+    expect(third?.sql).toContain('CREATE INDEX calls_inbox_ordering_idx ON calls_inbox (ordering_key, ordered_at)')
+    expect(third?.sql).not.toMatch(/airudder_inbox/)
     expect(second).toMatchObject({ version: 2, name: 'create_reconcile_tasks' })
     expect(second?.sql).toContain('CREATE TABLE calls_inbox_reconcile_tasks (')
     expect(second?.sql).toContain('CREATE INDEX calls_inbox_reconcile_due_idx ON calls_inbox_reconcile_tasks')
@@ -62,7 +65,7 @@ describe.runIf(hasDatabase)('migrate() on PostgreSQL', () => {
     const table = fresh()
     expect(await migrate(pool, { table })).toEqual({
       table,
-      applied: ['001_create_inbox', '002_create_reconcile_tasks'],
+      applied: ['001_create_inbox', '002_create_reconcile_tasks', '003_ordering_keys'],
     })
     expect(await migrate(pool, { table })).toEqual({ table, applied: [] })
     const { rows } = await pool.query(
@@ -72,6 +75,7 @@ describe.runIf(hasDatabase)('migrate() on PostgreSQL', () => {
     expect(rows).toEqual([
       { version: 1, name: 'create_inbox' },
       { version: 2, name: 'create_reconcile_tasks' },
+      { version: 3, name: 'ordering_keys' },
     ])
     expect(await exists(`${table}_reconcile_tasks`)).toBe(true)
     const indexes = await pool.query('SELECT indexdef FROM pg_indexes WHERE tablename = $1', [table])
@@ -81,7 +85,7 @@ describe.runIf(hasDatabase)('migrate() on PostgreSQL', () => {
   it('lets replicas starting together migrate: one applies, the others wait and find it done', async () => {
     const table = fresh()
     const results = await Promise.all(Array.from({ length: 6 }, () => migrate(pool, { table })))
-    expect(results.map((result) => result.applied.length).sort()).toEqual([0, 0, 0, 0, 0, 2])
+    expect(results.map((result) => result.applied.length).sort()).toEqual([0, 0, 0, 0, 0, 3])
   })
 
   it('rolls a failing migration back entirely', async () => {

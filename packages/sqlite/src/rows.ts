@@ -16,6 +16,8 @@ export interface InboxRow {
   readonly available_at: number
   readonly last_error: string | null
   readonly updated_at: number
+  readonly ordering_key: string | null
+  readonly ordered_at: number | null
 }
 
 export function toEntry(row: InboxRow): InboxEntry {
@@ -30,5 +32,8 @@ export function toEntry(row: InboxRow): InboxEntry {
     availableAt: new Date(row.available_at),
     lastError: row.last_error ?? undefined,
     updatedAt: new Date(row.updated_at),
+    ...(row.ordering_key === null || row.ordered_at === null
+      ? {}
+      : { orderingKey: row.ordering_key, orderedAt: new Date(row.ordered_at) }),
   }
 }

@@ -31,9 +31,21 @@ export function createTable(db: Database, table: string): void {
       attempts INTEGER NOT NULL DEFAULT 0,
       available_at INTEGER NOT NULL,
       last_error TEXT,
-      updated_at INTEGER NOT NULL
+      updated_at INTEGER NOT NULL,
+      ordering_key TEXT,
+      ordered_at INTEGER
     );
     CREATE INDEX IF NOT EXISTS "${table}_status_available_at" ON "${table}" (status, available_at);
     CREATE INDEX IF NOT EXISTS "${table}_received_at" ON "${table}" (received_at);
   `)
+  // Files created before ordering keys: add the columns (SQLite has no ADD COLUMN IF NOT EXISTS).
+  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]
+  if (!columns.some((column) => column.name === 'ordering_key')) {
+    db.exec(
+      `ALTER TABLE "${table}" ADD COLUMN ordering_key TEXT; ALTER TABLE "${table}" ADD COLUMN ordered_at INTEGER`,
+    )
+  }
+  db.exec(
+    `CREATE INDEX IF NOT EXISTS "${table}_ordering" ON "${table}" (ordering_key, ordered_at) WHERE ordering_key IS NOT NULL`,
+  )
 }

@@ -19,6 +19,13 @@ export interface NewInboxEntry {
   readonly raw: string
   readonly receivedAt: Date
   readonly verification: Verification
+  /**
+   * Entries of one key are claimed one at a time, oldest `orderedAt` first (then `receivedAt`):
+   * none while another of its key is in a processor's hands or waits, older, for a retry.
+   */
+  readonly orderingKey?: string | undefined
+  /** The payload's own time (default `receivedAt`). */
+  readonly orderedAt?: Date | undefined
 }
 
 export interface InboxEntry extends NewInboxEntry {

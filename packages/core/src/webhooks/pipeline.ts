@@ -7,6 +7,7 @@
 
 import type { z } from 'zod'
 import type { Definitions } from '../events/catalogue'
+import type { Ordering } from '../events/define-event'
 import type { InvalidEvent, Verification } from '../events/event'
 import { detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
@@ -59,8 +60,10 @@ function deliver<D extends Definitions, C>(
   const result = validate(verified)
   if (runtime.driftListeners.size > 0 && verified.definition)
     reportDrift(runtime, verified.definition.schema, result.ok ? result.event : result.invalid, verified.json)
-  if (runtime.inbox)
-    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text)
+  if (runtime.inbox) {
+    const ordering = result.ok ? orderingOf(verified.definition?.ordering, result.event.payload) : undefined
+    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text, ordering)
+  }
   if (!result.ok) return rejectInvalid(runtime, result.invalid, result.message)
   return receive(runtime, result.event, context as C)
 }
@@ -89,6 +92,24 @@ function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown:
   runtime.logger?.error(`@airudder-webhooks/core: an onDrift listener threw: ${messageOf(thrown)}`)
 }
 
+function orderingOf(
+  ordering: ((payload: never) => Ordering | undefined) | undefined,
+  payload: unknown,
+): Ordering | undefined {
+  try {
+    return ordering?.(payload as never)
+  } catch {
+    return undefined // a user's ordering function that throws orders nothing: the delivery is still stored
+  }
+}
+
+/** Epoch seconds (AIRudder's PDS `timestamp`) or milliseconds, or a Date; `undefined` when unusable. */
+function orderedAt(at: number | Date | undefined): Date | undefined {
+  if (at instanceof Date) return Number.isNaN(at.getTime()) ? undefined : at
+  if (typeof at !== 'number' || !Number.isFinite(at)) return undefined
+  return new Date(at < 1e11 ? at * 1000 : at)
+}
+
 /**
  * Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers.
  * A store that fails or does not answer within `deadlineMs` (a database gone, locked or full) answers
@@ -105,10 +126,12 @@ async function store<D extends Definitions>(
     readonly verification: Verification
   },
   raw: string,
+  ordering: Ordering | undefined,
 ): Promise<Answer> {
   const { id, type, receivedAt, verification } = parsed
+  const order = ordering ? { orderingKey: ordering.key, orderedAt: orderedAt(ordering.at) ?? receivedAt } : {}
   const stored = await withDeadline(
-    inbox.add({ id, type, raw, receivedAt, verification }),
+    inbox.add({ id, type, raw, receivedAt, verification, ...order }),
     runtime.deadlineMs,
   )
   if (stored instanceof Error) {
