@@ -15,7 +15,9 @@ describe('shipped migrations', () => {
     const [first, second, third, ...rest] = readMigrations('calls_inbox')
     expect(rest).toEqual([])
     expect(third).toMatchObject({ version: 3, name: 'ordering_keys' })
-    expect(third?.sql).toContain('CREATE INDEX calls_inbox_ordering_idx ON calls_inbox (ordering_key, ordered_at)')
+    expect(third?.sql).toContain(
+      'CREATE INDEX calls_inbox_ordering_idx ON calls_inbox (ordering_key, ordered_at)',
+    )
     expect(third?.sql).not.toMatch(/airudder_inbox/)
     expect(second).toMatchObject({ version: 2, name: 'create_reconcile_tasks' })
     expect(second?.sql).toContain('CREATE TABLE calls_inbox_reconcile_tasks (')
