@@ -10,6 +10,7 @@ import type { AirudderEvent, Definitions } from '../events/catalogue'
 import { classify } from '../steps/classify'
 import { decode } from '../steps/decode'
 import { validate } from '../steps/validate'
+import { withVerification } from '../steps/verify'
 import { WebhookError } from '../webhooks/errors'
 import type { Inbox, InboxContext, InboxEntry, TransactionalInbox } from '../webhooks/inbox-contract'
 import { messageOf, type Runtime, report } from '../webhooks/runtime'
@@ -40,7 +41,7 @@ export async function processEntry<D extends Definitions>(
   if (!decoded.ok) {
     return settle(runtime, inbox, entry, { dead: `stored body is not JSON: ${decoded.message}` }, options)
   }
-  const result = validate<D>({ ...classify<D>(decoded, runtime.registry), verification })
+  const result = validate<D>(withVerification(classify<D>(decoded, runtime.registry), verification))
 
   if (!result.ok) {
     const listeners = [...runtime.invalidListeners]

@@ -27,16 +27,42 @@ export type Classification<D extends Definitions = []> =
   | { readonly type: 'unknown'; readonly definition?: undefined; readonly reason: string }
 
 /** `decode`'s output with its type: what `verify` takes. */
-export type Classified<D extends Definitions = [], T extends { readonly json: unknown } = Decoded> = T &
-  Classification<D>
+export type Classified<D extends Definitions = []> = Decoded & Classification<D>
 
-/** The input, with `type` and `definition` (or `reason`, for `unknown`) added. */
-export function classify<D extends Definitions = [], T extends { readonly json: unknown } = Decoded>(
-  input: T,
+/**
+ * The decoded delivery with `type` and `definition` (or `reason`, for `unknown`) added. Anything
+ * else with a `json` field gets `{ json, type, definition, reason }`.
+ */
+export function classify<D extends Definitions = []>(decoded: Decoded, registry?: Registry<D>): Classified<D>
+export function classify<D extends Definitions = []>(
+  input: { readonly json: unknown },
+  registry?: Registry<D>,
+): Classification<D> & { readonly json: unknown }
+export function classify<D extends Definitions = []>(
+  input: Decoded | { readonly json: unknown },
   registry: Registry<D> = defaultRegistry as unknown as Registry<D>,
-): Classified<D, T> {
+): Classification<D> & { readonly json: unknown } {
   const { type, definition, reason } = typeOf(input.json, registry)
-  return { ...input, type, definition, reason } as Classified<D, T>
+  if (!isDecoded(input)) return { json: input.json, type, definition, reason } as Classified<D>
+  // Written out, not spread: on Node 20's V8, `{ ...input, type }` costs a few microseconds a delivery.
+  const { body, text, json, headers, url, ip, receivedAt } = input
+  return {
+    ok: true,
+    body,
+    text,
+    json,
+    headers,
+    url,
+    ip,
+    receivedAt,
+    type,
+    definition,
+    reason,
+  } as Classified<D>
+}
+
+function isDecoded(input: Decoded | { readonly json: unknown }): input is Decoded {
+  return (input as Partial<Decoded>).ok === true && (input as Partial<Decoded>).body instanceof Uint8Array
 }
 
 const unknown = (reason: string) => ({ type: 'unknown', reason }) as const

@@ -14,6 +14,7 @@ import { defaultRegistry, type Registry } from '../events/registry'
 import { classify } from './classify'
 import { decode, type StepFailure } from './decode'
 import { type EventResult, validate } from './validate'
+import { withVerification } from './verify'
 
 export type ParseResult<D extends Definitions = []> =
   | EventResult<D>
@@ -29,5 +30,5 @@ export function parse<D extends Definitions = []>(
   const decoded = decode({ body, receivedAt: options.receivedAt })
   if (!decoded.ok) return decoded
   const registry = options.registry ?? (defaultRegistry as unknown as Registry<D>)
-  return validate<D>({ ...classify<D>(decoded, registry), verification: NOT_CHECKED })
+  return validate<D>(withVerification(classify<D>(decoded, registry), NOT_CHECKED))
 }
