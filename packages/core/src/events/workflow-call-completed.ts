@@ -10,12 +10,6 @@ import { idString, text } from '../schema/drift'
 import { nodeTaskFields } from '../schema/workflow'
 import { defineEvent } from './define-event'
 
-/** AIRudder's `2024-03-11 10:19:27` (no zone): read as UTC, which keeps the order of one call's pushes. */
-function zonelessTime(text: string | undefined | null): number | undefined {
-  const at = text ? Date.parse(`${text.replace(' ', 'T')}Z`) : Number.NaN
-  return Number.isNaN(at) ? undefined : at
-}
-
 /** Every top-level field is required by the vendor's table; `TaskID` may arrive as a number. */
 export const WorkflowCallCompletedSchema = z.looseObject({
   ...nodeTaskFields,
@@ -33,10 +27,6 @@ export const workflowCallCompleted = defineEvent({
   schema: WorkflowCallCompletedSchema,
   signing: 'md5-sign',
   id: (payload) => `${payload.TaskID}/${payload.Details.map((detail) => detail.CallID).join(',')}`,
-  ordering: (payload) => ({
-    key: `call:${payload.TaskID}/${payload.Details.map((detail) => detail.CallID).join(',')}`,
-    at: zonelessTime(payload.Details[0]?.CallEndTime),
-  }),
   docs: {
     push: 'Notification of Call Completion in Workflow',
     id: '`TaskID` + every `Details[].CallID`',
