@@ -28,4 +28,6 @@ export const projects = [
   project('example-express-server', 'examples/express-server', 60_000),
   project('example-hono-server', 'examples/hono-server', 60_000),
   project('example-next-app', 'examples/next-app', 240_000),
+  // Every README snippet type-checked against the packed packages; the quick starts run as servers.
+  project('docs', 'docs', 120_000),
 ]

@@ -8,9 +8,11 @@
  *   node scripts/generate.mjs           rewrite the files
  *   node scripts/generate.mjs --check   change nothing; exit 1 naming every stale file
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { validatorsModule } from './compile-validators.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const schemaDir = join(root, 'packages/core/schemas')
@@ -26,7 +28,9 @@ if (!existsSync(cli)) {
   process.exit(1)
 }
 const { eventJsonSchemas, schemaDefinitions } = await import(cli)
-const { SIGNING_DOCS } = await import(join(root, 'packages/core/dist/schemas.js'))
+const { SIGNING_DOCS, builtinEvents, chatbotEvent, driftTag } = await import(
+  join(root, 'packages/core/dist/schemas.js')
+)
 
 /** `Details` is an array: `Details[]`; `callee` an object: `callee{}`; `event` pinned: `event` = `x`. */
 function describeField(path, kind) {
@@ -122,6 +126,16 @@ for (const file of existsSync(schemaDir) ? readdirSync(schemaDir) : []) {
   if (file.endsWith('.json') && !wanted.has(path)) wanted.set(path, undefined)
 }
 wanted.set(readme, withTable(readFileSync(readme, 'utf8')))
+const validators = join(root, 'packages/core/src/steps/compiled/validators.generated.ts')
+wanted.set(validators, formatted(validators, validatorsModule([...builtinEvents, chatbotEvent], driftTag)))
+
+/** `code` as biome formats it, so the generated file passes the lint step unchanged. */
+function formatted(path, code) {
+  const biome = join(root, 'node_modules/.bin/biome')
+  const result = spawnSync(biome, ['format', `--stdin-file-path=${path}`], { input: code, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`biome could not format ${path}:\n${result.stderr}`)
+  return result.stdout
+}
 
 const stale = []
 for (const [path, content] of wanted) {
@@ -131,7 +145,7 @@ for (const [path, content] of wanted) {
   if (check) continue
   if (content === undefined) rmSync(path)
   else {
-    mkdirSync(schemaDir, { recursive: true })
+    mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, content)
   }
 }

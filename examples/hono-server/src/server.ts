@@ -30,11 +30,11 @@ const app = new Hono()
 app.post('/webhooks/airudder', airudder(webhooks))
 
 const port = Number(process.env.PORT ?? 3000)
-const hostname = process.env.HOSTNAME || undefined // unset: every interface
+// HOST, as in the Express example; not HOSTNAME, which Docker sets to the container's name.
+const hostname = process.env.HOST || '0.0.0.0'
 // Timeouts suited to AIRudder: a client trickling its headers or body is dropped within seconds.
-const server = serve(
-  { fetch: app.fetch, port, serverOptions: airudderServerOptions, ...(hostname ? { hostname } : {}) },
-  (info) => console.log(`listening on http://${hostname ?? 'localhost'}:${info.port}`),
+const server = serve({ fetch: app.fetch, port, hostname, serverOptions: airudderServerOptions }, (info) =>
+  console.log(`listening on http://localhost:${info.port}`),
 )
 
 // Graceful shutdown: stop accepting, let requests in flight be answered, then let the receiver finish.

@@ -17,7 +17,9 @@ runExampleE2E({
   readmeBody: readFileSync(new URL('fixtures/workflow-call-completed.json', import.meta.url), 'utf8'),
   more: (server) => {
     it('says where it listens', async () => {
-      expect(await server().waitForLine(/^listening on /)).toBe(`listening on ${server().url}`)
+      expect(await server().waitForLine(/^listening on /)).toBe(
+        `listening on http://localhost:${new URL(server().url).port}`,
+      )
     })
 
     it('answers a GET with 404: only POST is routed to the kit', async () => {

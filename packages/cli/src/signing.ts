@@ -65,8 +65,24 @@ function typeOf(text: string): string {
   }
 }
 
-/** A captured delivery, as captured (its own signature) or re-signed when a key or scheme is given. */
+/**
+ * AIRudder's published examples (the test kit's samples) carry a redacted `Sign`
+ * (`a395ce1acxxxxxxxx7bab53f5`): no receiver could accept one, so it is signed by the kit when sent.
+ */
+function hasRedactedSign(text: string): boolean {
+  const match = /"Sign"\s*:\s*"([^"]*)"/.exec(text)
+  return match !== null && /x{4}/i.test(match[1] ?? '')
+}
+
+/**
+ * A captured delivery, as captured (its own signature) or re-signed when a key or scheme is given,
+ * or when its `Sign` is a documentation placeholder (signed with `--key`, default `airudder`).
+ */
 export function fromCaptured(captured: Captured, url: URL, signing: Signing): Prepared {
+  if (signing.key === undefined && signing.scheme === undefined && hasRedactedSign(captured.text)) {
+    const prepared = signed(captured.text, url, signing)
+    return { ...prepared, signed: `${prepared.signed} (its Sign was a redacted placeholder)` }
+  }
   if (signing.key !== undefined || signing.scheme !== undefined) {
     const { [SIGNATURE_HEADER]: _old, ...kept } = deliveryHeaders(captured.headers)
     return signed(captured.text, url, { ...signing, headers: { ...kept, ...signing.headers } })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { buildEvent, signDelivery } from '@airudder-webhooks/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, type FlakyServer, KEY, startFlakyServer, tempFiles, useExample } from './helpers'
@@ -84,6 +85,22 @@ describe('replay against the Express example', () => {
     ])
     expect(result.stdout).toContain('1 delivered, 0 dropped')
     expect(result.code).toBe(0)
+  })
+
+  it("replays the test kit's sample as shipped: its redacted Sign is signed by the kit when sent", async () => {
+    const sample = readFileSync(
+      new URL('../../core/src/testing/samples/workflow-call-completed.json', import.meta.url),
+      'utf8',
+    )
+    expect(sample).toContain('"Sign": "a395ce1acxxxxxxxx7bab53f5"')
+    const dir = tempFiles({ 'sample.json': sample })
+    const result = await cli(['replay', dir, '--url', example.url, '--key', KEY, '--retries', '0'])
+    expect(result.stdout).toContain('1 delivered, 0 dropped')
+    const asShipped = await cli(['send', `${dir}/sample.json`, '--url', example.url])
+    // No --key: signed with the default KEY, which this receiver (KEY cli-key) refuses, and says why.
+    expect(asShipped.stdout).toContain('signed md5 (its Sign was a redacted placeholder)')
+    expect(asShipped.stdout).toContain("default KEY 'airudder'")
+    expect(asShipped.code).toBe(1)
   })
 
   it('prints --help', async () => {

@@ -52,7 +52,7 @@ describe('send, against the Express example', () => {
     const dir = tempFiles({
       'signed.json': signDelivery(payload, { key: KEY }).body,
       'unsigned.json': JSON.stringify(
-        buildEvent('workflow.call.completed', { Details: [{ CallID: 'c-2' }] }),
+        buildEvent('workflow.call.completed', { Sign: undefined, Details: [{ CallID: 'c-2' }] }),
       ),
       'envelope.json': JSON.stringify({ body: chat.body, headers: chat.headers, url: '/hooks?tenant=1' }),
     })

@@ -17,6 +17,11 @@ const entry = (id: string, receivedAt = new Date('2026-01-01T00:00:00Z')): NewIn
 })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/**
+ * A lease or retry delay the test waits out: long enough that a loaded 2-core CI machine does the
+ * next step inside it (50 ms was not), short enough to keep the suite quick.
+ */
+const SHORT_MS = 1_000
 
 /** The claimed entry with this id (a claim's entries are its leases). */
 function leaseOf(claimed: readonly InboxEntry[], id: string): InboxEntry {
@@ -68,9 +73,9 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
     it('lets another processor take over an entry whose lease ran out', async () => {
       const box = await fresh()
       await box.add(entry('leased'))
-      expect(await box.claim(1, 50)).toHaveLength(1)
-      expect(await box.claim(1, 50)).toHaveLength(0)
-      await sleep(80)
+      expect(await box.claim(1, SHORT_MS)).toHaveLength(1)
+      expect(await box.claim(1, SHORT_MS)).toHaveLength(0)
+      await sleep(SHORT_MS + 100)
       const [taken] = await box.claim(1, 60_000)
       expect(taken).toMatchObject({ id: 'leased', attempts: 2, status: 'processing' })
     })
@@ -78,8 +83,8 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
     it('settles an entry only for the processor holding its latest claim', async () => {
       const box = await fresh()
       await box.add(entry('leased'))
-      const stale = leaseOf(await box.claim(1, 50), 'leased')
-      await sleep(80)
+      const stale = leaseOf(await box.claim(1, SHORT_MS), 'leased')
+      await sleep(SHORT_MS + 100)
       const current = leaseOf(await box.claim(1, 60_000), 'leased')
       expect(await box.complete(stale)).toBe(false)
       expect(await box.fail(stale, 'late failure', null)).toBe(false)
@@ -147,9 +152,9 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       const [first] = await box.claim(10, 60_000)
       expect(first?.id).toBe('first')
       expect(await box.claim(10, 60_000)).toEqual([])
-      expect(await box.fail(first as InboxEntry, 'try again', new Date(Date.now() + 60))).toBe(true)
+      expect(await box.fail(first as InboxEntry, 'try again', new Date(Date.now() + 1000))).toBe(true)
       expect(await box.claim(10, 60_000)).toEqual([])
-      await sleep(90)
+      await sleep(1100)
       expect((await box.claim(10, 60_000)).map((e) => e.id)).toEqual(['first'])
     })
 
@@ -158,13 +163,13 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       for (const id of ['ok', 'retry', 'dead']) await box.add(entry(id))
       const claimed = await box.claim(3, 60_000)
       expect(await box.complete(leaseOf(claimed, 'ok'))).toBe(true)
-      expect(await box.fail(leaseOf(claimed, 'retry'), 'db down', new Date(Date.now() + 60))).toBe(true)
+      expect(await box.fail(leaseOf(claimed, 'retry'), 'db down', new Date(Date.now() + SHORT_MS))).toBe(true)
       expect(await box.fail(leaseOf(claimed, 'dead'), 'always broken', null)).toBe(true)
       expect(await box.get('ok')).toMatchObject({ status: 'done', lastError: undefined })
       expect(await box.get('dead')).toMatchObject({ status: 'dead', lastError: 'always broken', attempts: 1 })
       expect(await box.get('retry')).toMatchObject({ status: 'pending', lastError: 'db down' })
       expect(await box.claim(5, 60_000)).toEqual([])
-      await sleep(90)
+      await sleep(SHORT_MS + 100)
       expect((await box.claim(5, 60_000)).map((e) => [e.id, e.attempts])).toEqual([['retry', 2]])
     })
 

@@ -18,6 +18,7 @@ import type { Receiver } from './http/receiver'
 import { createProcessor, type ProcessingOptions, type Processor } from './inbox/processor'
 import type { DriftReport } from './schema/detect-drift'
 import { createVerificationPolicy, type VerificationOptions } from './steps/verification'
+import { warnIfDefaultKey } from './webhooks/default-key'
 import type { WebhookError } from './webhooks/errors'
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './webhooks/idempotency'
 import type { Inbox, InboxContext, TransactionalInbox } from './webhooks/inbox-contract'
@@ -133,6 +134,7 @@ export function createWebhooks<
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 1024 * 1024),
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger),
   }
+  warnIfDefaultKey(options.key, runtime.logger)
   if (options.inbox) {
     processor = createProcessor(runtime, options.inbox, options.processing)
     if (options.processing?.autoStart !== false) processor.start()

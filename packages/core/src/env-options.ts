@@ -5,7 +5,7 @@
  *
  * | variable | effect |
  * |---|---|
- * | `AIRUDDER_KEY` | KEY(s) for the md5 `Sign` checks, comma-separated for rotation (default `airudder`) |
+ * | `AIRUDDER_KEY` | KEY(s) for the md5 `Sign` checks, comma-separated for rotation (unset: AIRudder's public default `airudder`, with a warning at start-up) |
  * | `AIRUDDER_HEADER_ALGORITHM` | `X-AIRudder-Sign` construction for chatbot pushes, e.g. `hmac-sha256-hex` |
  * | `AIRUDDER_HEADER_KEY` | key(s) for that header (default: the `AIRUDDER_KEY` keys) |
  * | `AIRUDDER_URL_TOKEN` | secret `?token=` in the callback URL: the `'*'` rule, so it covers every push AIRudder does not sign (PDS, workflow status/list/custom API), `unknown` shapes, and chatbot pushes while no header algorithm is set |
@@ -39,7 +39,8 @@ export function optionsFromEnv(env: Readonly<Record<string, string | undefined>>
   readonly unconfigured: readonly string[]
 } {
   const keys = list(env.AIRUDDER_KEY)
-  const key = keys.length > 0 ? keys : ['airudder']
+  // Unset stays unset, so createWebhooks() warns that the public default KEY is in use.
+  const key = keys.length > 0 ? keys : undefined
   const verify: Record<string, NonNullable<VerifyRules[keyof VerifyRules]>> = {}
   const unconfigured: string[] = []
 
@@ -51,7 +52,7 @@ export function optionsFromEnv(env: Readonly<Record<string, string | undefined>>
       )
     }
     const headerKeys = list(env.AIRUDDER_HEADER_KEY)
-    const verifier = headerSign({ algorithm, keys: headerKeys.length > 0 ? headerKeys : key })
+    const verifier = headerSign({ algorithm, keys: headerKeys.length > 0 ? headerKeys : (key ?? 'airudder') })
     for (const type of HEADER_SIGNED_TYPES) verify[type] = verifier
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createWebhooks, urlToken } from '../src/index'
+import { createMemoryInbox, createWebhooks, urlToken } from '../src/index'
 import { type DriftField, type DriftReport, detectDrift, WorkflowCallCompletedSchema } from '../src/schemas'
 import { signDelivery } from '../src/testing/index'
 import { fixtureJson } from './fixtures'
@@ -47,12 +47,16 @@ describe('detectDrift', () => {
     json.pds.body.state = 'QUEUED'
     json.pds.body.queueName = 'q1'
     expect(detectDrift(PdsContactStatusSchema, json)).toEqual([
-      // The dialer's epoch-ms `timestamp` arrives as text and is read as a number.
-      { path: 'body.timestamp', kind: 'coerced' },
       { path: 'body.state', kind: 'unknown_enum' },
       { path: 'body.queueName', kind: 'unknown_field' },
     ])
     expect(detectDrift(PdsContactStatusSchema, { type: 'ContactStatus', body: '' })).toEqual([])
+    // The dialer documents its epoch-ms `timestamp` as text: a number there is the drift.
+    json.pds.body.timestamp = 1668998317236
+    expect(detectDrift(PdsContactStatusSchema, json)).toContainEqual({
+      path: 'body.timestamp',
+      kind: 'coerced',
+    })
   })
 })
 
@@ -108,6 +112,24 @@ describe('webhooks.onDrift', () => {
     expect(reports).toEqual([])
     await webhooks.handle(post(JSON.stringify(json), {}, `http://localhost/hook?token=${TOKEN}`))
     expect(reports.map((report) => report.type)).toEqual(['pds.contact.status'])
+  })
+
+  it('reports in inbox mode too, before the delivery is stored', async () => {
+    const inbox = createMemoryInbox()
+    const webhooks = createWebhooks({ logger: false, inbox, processing: { autoStart: false } })
+    const reports: DriftReport[] = []
+    webhooks.onDrift((report) => void reports.push(report))
+    const json = fixtureJson('workflow-call-completed.json')
+    json.Details[0].TotalOwingAmount = null
+    expect((await webhooks.handle(post(signDelivery(json).body))).status).toBe(200)
+    const [entry] = await inbox.list({ limit: 10 })
+    expect(reports).toEqual([
+      {
+        type: 'workflow.call.completed',
+        id: entry?.id,
+        fields: [{ path: 'Details[].TotalOwingAmount', kind: 'null' }],
+      },
+    ])
   })
 
   it('a throwing listener changes nothing for AIRudder', async () => {

@@ -52,7 +52,8 @@ const mutatedFixture = fc
     return body
   })
 
-describe('fuzzing handle()', () => {
+// Hundreds of full deliveries per property: seconds on a loaded 2-core CI machine, not a hang.
+describe('fuzzing handle()', { timeout: 60_000 }, () => {
   it('answers random bytes with a documented status and never hands anything over invalid', async () => {
     const { webhooks, violations } = fuzzTarget()
     await fc.assert(

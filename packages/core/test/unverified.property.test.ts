@@ -116,7 +116,8 @@ function request(
   return new Request(url, { method: 'POST', headers, body })
 }
 
-describe('under the default configuration, nothing unverified goes further', () => {
+// Hundreds of full deliveries per property: seconds on a loaded 2-core CI machine, not a hang.
+describe('under the default configuration, nothing unverified goes further', { timeout: 60_000 }, () => {
   it('reaches no handler, onAny or onInvalid', async () => {
     const { webhooks, seen } = observed()
     await fc.assert(

@@ -25,6 +25,8 @@ const emptyBody = (body: unknown) => (body === '' || body === null || body === u
 // AIRudder documents the body of none of these pushes: nothing in it is required.
 const optionalText = optional(text())
 const optionalCount = optional(integer())
+/** Epoch milliseconds, which the dialer sends as text (`"1668998317236"`); read as a number. */
+const epochMs = optional(integer({ sentAs: 'string' }))
 const callFields = {
   taskId: optionalText,
   taskName: optionalText,
@@ -38,7 +40,7 @@ const callFields = {
   info3: optionalText,
   remark: optionalText,
   privateData: optionalText,
-  timestamp: optionalCount,
+  timestamp: epochMs,
 }
 
 const pdsPayload = <const T extends string, B extends z.ZodType>(type: T, body: B) =>
@@ -71,7 +73,7 @@ export const PdsTaskStatusSchema = pdsPayload(
     taskId: optionalText,
     taskName: optionalText,
     state: optional(openEnum(['Running', 'Paused', 'Finished'])),
-    timestamp: optionalCount,
+    timestamp: epochMs,
   }),
 )
 

@@ -102,9 +102,9 @@ function walkTagged(tag: DriftTag, value: unknown, path: string, add: Add): void
   } else if (value === undefined) add(path, 'missing')
   else if (tag.kind === 'enum') {
     if (typeof value === 'string' && !tag.values.has(value)) add(path, 'unknown_enum')
-  } else if (tag.kind === 'integer') {
+  } else if (tag.kind === 'integer' && tag.sentAs === undefined) {
     if (typeof value === 'string') add(path, 'coerced')
-  } else if (tag.kind === 'decimal' || tag.kind === 'text') {
+  } else if (tag.kind === 'integer' || tag.kind === 'decimal' || tag.kind === 'text') {
     if (typeof value === 'number') add(path, 'coerced')
   }
   // 'id': documented as a string in one place and an integer in another; either is as documented.

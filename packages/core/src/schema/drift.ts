@@ -32,7 +32,11 @@ export type OpenEnum<T extends string> = T | (string & {})
 
 /** What a drift helper does, for `detectDrift`. */
 export type DriftTag =
-  | { readonly kind: 'decimal' | 'integer' | 'text' | 'id' }
+  | {
+      readonly kind: 'decimal' | 'integer' | 'text' | 'id'
+      /** How AIRudder documents the value, when it differs from the kind's usual (`integer()` as text). */
+      readonly sentAs?: 'string'
+    }
   | { readonly kind: 'enum'; readonly values: ReadonlySet<string> }
   | { readonly kind: 'optional'; readonly inner: z.ZodType }
 
@@ -65,10 +69,15 @@ const toUndefined = z.null().transform(() => undefined)
  * keeps what was sent, and `detectDrift` reports the `null`).
  */
 export function optional<S extends z.ZodType>(schema: S) {
-  return tagged(z.union([schema, toUndefined]).optional(), {
-    kind: 'optional',
-    inner: schema,
-  }) as z.ZodOptional<z.ZodType<z.output<S> | undefined, z.input<S> | null>>
+  // A leaf helper takes `null` in its own union and transform: one union per value, not two
+  // nested ones (measured: about 1.7x faster per optional text or amount field).
+  const convert = conversions.get(schema)
+  const nullable = convert
+    ? stringNumberOrNull.transform((value, ctx) => (value === null ? undefined : convert(value, ctx)))
+    : z.union([schema, toUndefined])
+  return tagged(nullable.optional(), { kind: 'optional', inner: schema }) as unknown as z.ZodOptional<
+    z.ZodType<z.output<S> | undefined, z.input<S> | null>
+  >
 }
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/
@@ -104,46 +113,62 @@ export function canonicalDecimal(value: string | number): string | undefined {
 }
 
 // Numbers first: most numeric fields arrive as numbers, and each value is checked on the hot path.
-const stringOrNumber = z.union([z.number(), z.string()], {
-  error: (issue) => (issue.input === undefined ? 'Required' : 'Expected a string or a number'),
-})
+const valueError = (issue: { readonly input?: unknown }) =>
+  issue.input === undefined ? 'Required' : 'Expected a string or a number'
+const stringOrNumber = z.union([z.number(), z.string()], { error: valueError })
+const stringNumberOrNull = z.union([z.number(), z.string(), z.null()], { error: valueError })
+
+type Convert<T> = (value: string | number, ctx: z.core.$RefinementCtx<string | number | null>) => T
+
+/** Each leaf helper's conversion, so `optional()` can fold `null` into the same union and transform. */
+const conversions = new WeakMap<z.ZodType, Convert<unknown>>()
+
+function leaf<T>(kind: 'decimal' | 'integer' | 'text' | 'id', convert: Convert<T>, sentAs?: 'string') {
+  const schema = tagged(stringOrNumber.transform(convert), sentAs ? { kind, sentAs } : { kind })
+  conversions.set(schema, convert as Convert<unknown>)
+  return schema
+}
 
 /** Amount: a canonical decimal string when numeric, otherwise the text as sent. */
 export function decimal() {
-  const schema = stringOrNumber.transform((value) => {
+  return leaf('decimal', (value) => {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value) // fast path
     if (value === '') return ''
     return canonicalDecimal(value) ?? String(value)
   })
-  return tagged(schema, { kind: 'decimal' })
 }
 
-/** Exact safe integer, from a number or a numeric string. */
-export function integer() {
-  const schema = stringOrNumber.transform((value, ctx) => {
-    if (typeof value === 'number' && Number.isSafeInteger(value)) return value // fast path: no canonicalising
-    const canonical = canonicalDecimal(value)
-    const number = canonical === undefined || canonical.includes('.') ? Number.NaN : Number(canonical)
-    if (Number.isSafeInteger(number)) return number
-    ctx.issues.push({
-      code: 'custom',
-      message: 'Expected an integer (number or numeric string)',
-      input: value,
-    })
-    return z.NEVER
-  })
-  return tagged(schema, { kind: 'integer' })
+/**
+ * Exact safe integer, from a number or a numeric string. `{ sentAs: 'string' }` when AIRudder
+ * documents the number as text (the dialer's epoch-ms `timestamp`), so text is not reported as drift.
+ */
+export function integer(options: { readonly sentAs?: 'string' } = {}) {
+  return leaf(
+    'integer',
+    (value, ctx) => {
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return value // fast path: no canonicalising
+      const canonical = canonicalDecimal(value)
+      const number = canonical === undefined || canonical.includes('.') ? Number.NaN : Number(canonical)
+      if (Number.isSafeInteger(number)) return number
+      ctx.issues.push({
+        code: 'custom',
+        message: 'Expected an integer (number or numeric string)',
+        input: value,
+      })
+      return z.NEVER
+    },
+    options.sentAs,
+  )
 }
+
+const toText = (value: string | number) => (typeof value === 'number' ? numberToDecimal(value) : value)
 
 /** Text that may arrive as a number: always a string afterwards (`7777777.0` reads `"7777777"`). */
 export function text() {
-  return tagged(textSchema(), { kind: 'text' })
+  return leaf('text', toText)
 }
-
-const textSchema = () =>
-  stringOrNumber.transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value))
 
 /** Identifier that may arrive as a number: always a string afterwards, every digit kept. */
 export function idString() {
-  return tagged(textSchema(), { kind: 'id' })
+  return leaf('id', toText)
 }

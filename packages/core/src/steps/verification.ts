@@ -33,7 +33,7 @@ export type VerifyTarget<D extends Definitions = []> = EventType<D> | EventWildc
 export type VerifyRules<D extends Definitions = []> = { readonly [T in VerifyTarget<D>]?: Verifier | false }
 
 export interface VerificationOptions<D extends Definitions = []> {
-  /** AIRudder KEY(s) for the md5 `Sign` checks; several for rotation. Default `'airudder'`. */
+  /** AIRudder KEY(s) for the md5 `Sign` checks; several for rotation. Unset: the public default `'airudder'`, with a warning at start-up. */
   readonly key?: string | readonly string[] | undefined
   readonly verify?: VerifyRules<D> | undefined
 }

@@ -15,6 +15,7 @@ import type { Verification } from '../events/event'
 import type { VerifyResult } from '../verify/types'
 import type { Classified } from './classify'
 import type { StepFailure } from './decode'
+import { unconfiguredHint, WRONG_HEADER_HINT, WRONG_KEY_HINT } from './fix-hints'
 import { andThen, type MaybePromise } from './maybe-async'
 import { createVerificationPolicy, type VerificationOptions, type VerificationPolicy } from './verification'
 
@@ -48,12 +49,12 @@ export function verifyWith<D extends Definitions>(
   const rule = policy.resolve(type, classified.definition, classified.json)
   if (rule === false) return withVerification(classified, OPTED_OUT)
   if (rule === undefined) {
-    const message = `No verifier is configured for ${type}; set verify: { '${type}': … } (or '*') or opt out with false`
+    const message = `No verifier is configured for ${type}: ${unconfiguredHint(type)}`
     return { ok: false, code: 'verifier_not_configured', message }
   }
-  const threw = (): VerifyFailure => failed(`${rule.name} threw while checking the delivery`)
+  const threw = (): VerifyFailure => failed(rule.name, `${rule.name} threw while checking the delivery`)
   const outcome = (result: VerifyResult) => {
-    if (!result.ok) return failed(result.reason)
+    if (!result.ok) return failed(rule.name, result.reason)
     const { method, keyIndex } = result
     return withVerification(
       classified,
@@ -94,6 +95,14 @@ export function withVerification<D extends Definitions>(
   } as Verified<D>
 }
 
-function failed(reason: string): VerifyFailure {
-  return { ok: false, code: 'invalid_signature', message: `Verification failed: ${reason}` }
+/** What to do after a mismatch, by verifier (`fix-hints.ts`). */
+const HINTS: Readonly<Record<string, string>> = { md5Sign: WRONG_KEY_HINT, headerSign: WRONG_HEADER_HINT }
+
+function failed(verifier: string, reason: string): VerifyFailure {
+  const hint = HINTS[verifier]
+  return {
+    ok: false,
+    code: 'invalid_signature',
+    message: `Verification failed: ${reason}${hint ? `; ${hint}` : ''}`,
+  }
 }

@@ -12,7 +12,7 @@
  */
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js'
 import { bytesToBase64 } from './encoding'
-import { hash, hmac } from './hash-backend'
+import { hash, keyedHmac } from './hash-backend'
 
 export const HEADER_SIGN_ALGORITHMS = [
   'hmac-sha256-hex',
@@ -30,19 +30,20 @@ export const HEADER_SIGN_ALGORITHMS = [
 /** A named construction: `hmac-<hash>-<encoding>`, or a plain hash over body and key concatenated. */
 export type HeaderSignAlgorithm = (typeof HEADER_SIGN_ALGORITHMS)[number]
 
-type Digest = (body: Uint8Array, key: Uint8Array) => Uint8Array
+/** The digest of a body under one key, with the key's bytes (and HMAC state) prepared once. */
+type Digest = (body: Uint8Array) => Uint8Array
 
-const digests: Readonly<Record<HeaderSignAlgorithm, Digest>> = {
-  'hmac-sha256-hex': (body, key) => hmac('sha256', key, body),
-  'hmac-sha256-base64': (body, key) => hmac('sha256', key, body),
-  'hmac-sha1-hex': (body, key) => hmac('sha1', key, body),
-  'hmac-sha1-base64': (body, key) => hmac('sha1', key, body),
-  'hmac-md5-hex': (body, key) => hmac('md5', key, body),
-  'hmac-md5-base64': (body, key) => hmac('md5', key, body),
-  'md5-body-key-hex': (body, key) => hash('md5', concatBytes(body, key)),
-  'md5-key-body-hex': (body, key) => hash('md5', concatBytes(key, body)),
-  'sha256-body-key-hex': (body, key) => hash('sha256', concatBytes(body, key)),
-  'sha256-key-body-hex': (body, key) => hash('sha256', concatBytes(key, body)),
+const prepare: Readonly<Record<HeaderSignAlgorithm, (key: Uint8Array) => Digest>> = {
+  'hmac-sha256-hex': (key) => keyedHmac('sha256', key),
+  'hmac-sha256-base64': (key) => keyedHmac('sha256', key),
+  'hmac-sha1-hex': (key) => keyedHmac('sha1', key),
+  'hmac-sha1-base64': (key) => keyedHmac('sha1', key),
+  'hmac-md5-hex': (key) => keyedHmac('md5', key),
+  'hmac-md5-base64': (key) => keyedHmac('md5', key),
+  'md5-body-key-hex': (key) => (body) => hash('md5', concatBytes(body, key)),
+  'md5-key-body-hex': (key) => (body) => hash('md5', concatBytes(key, body)),
+  'sha256-body-key-hex': (key) => (body) => hash('sha256', concatBytes(body, key)),
+  'sha256-key-body-hex': (key) => (body) => hash('sha256', concatBytes(key, body)),
 }
 
 export function isHeaderSignAlgorithm(value: unknown): value is HeaderSignAlgorithm {
@@ -54,16 +55,30 @@ export function algorithmEncoding(algorithm: HeaderSignAlgorithm): 'hex' | 'base
   return algorithm.endsWith('-base64') ? 'base64' : 'hex'
 }
 
-/**
- * The signature `algorithm` gives for `body` under `key` (UTF-8): lowercase hex, or standard
- * base64 with padding.
- */
-export function computeSignature(algorithm: HeaderSignAlgorithm, body: Uint8Array, key: string): string {
+function checked(algorithm: HeaderSignAlgorithm): HeaderSignAlgorithm {
   if (!isHeaderSignAlgorithm(algorithm)) {
     throw new TypeError(
       `@airudder-webhooks/core: unknown header signature algorithm ${JSON.stringify(algorithm)}`,
     )
   }
-  const digest = digests[algorithm](body, utf8ToBytes(key))
-  return algorithmEncoding(algorithm) === 'base64' ? bytesToBase64(digest) : bytesToHex(digest)
+  return algorithm
+}
+
+/**
+ * `body => computeSignature(algorithm, body, key)` with the key imported once: verifiers build one
+ * per configured key, so no delivery pays for encoding the key or setting up the HMAC.
+ */
+export function signerFor(algorithm: HeaderSignAlgorithm, key: string): (body: Uint8Array) => string {
+  const digest = prepare[checked(algorithm)](utf8ToBytes(key))
+  return algorithmEncoding(algorithm) === 'base64'
+    ? (body) => bytesToBase64(digest(body))
+    : (body) => bytesToHex(digest(body))
+}
+
+/**
+ * The signature `algorithm` gives for `body` under `key` (UTF-8): lowercase hex, or standard
+ * base64 with padding.
+ */
+export function computeSignature(algorithm: HeaderSignAlgorithm, body: Uint8Array, key: string): string {
+  return signerFor(algorithm, key)(body)
 }

@@ -16,10 +16,10 @@
 import { bytesToHex, isBytes } from '@noble/hashes/utils.js'
 import {
   algorithmEncoding,
-  computeSignature,
   HEADER_SIGN_ALGORITHMS,
   type HeaderSignAlgorithm,
   isHeaderSignAlgorithm,
+  signerFor,
 } from './algorithms'
 import { timingSafeEqualString } from './constant-time'
 import { bytesToBase64, normaliseBase64, normaliseHex } from './encoding'
@@ -38,16 +38,17 @@ export interface HeaderSignOptions {
   readonly keys: string | readonly string[]
 }
 
-type Matcher = (received: string, body: Uint8Array, key: string) => boolean
+/** Whether `received` is the signature of `body` under one configured key. */
+type Matcher = (received: string, body: Uint8Array) => boolean
 
-function namedMatcher(algorithm: HeaderSignAlgorithm): Matcher {
+function namedMatcher(algorithm: HeaderSignAlgorithm, key: string): Matcher {
   const normalise = algorithmEncoding(algorithm) === 'hex' ? normaliseHex : normaliseBase64
-  return (received, body, key) =>
-    timingSafeEqualString(normalise(received), normalise(computeSignature(algorithm, body, key)))
+  const sign = signerFor(algorithm, key)
+  return (received, body) => timingSafeEqualString(normalise(received), normalise(sign(body)))
 }
 
-function customMatcher(sign: HeaderSignFunction): Matcher {
-  return (received, body, key) => {
+function customMatcher(sign: HeaderSignFunction, key: string): Matcher {
+  return (received, body) => {
     const expected = sign(body, key)
     if (typeof expected === 'string') return timingSafeEqualString(received, expected)
     // Both encodings are compared every time so the answer's timing does not say which was sent.
@@ -57,9 +58,9 @@ function customMatcher(sign: HeaderSignFunction): Matcher {
   }
 }
 
-function toMatcher(algorithm: unknown): Matcher {
-  if (typeof algorithm === 'function') return customMatcher(algorithm as HeaderSignFunction)
-  if (isHeaderSignAlgorithm(algorithm)) return namedMatcher(algorithm)
+function toMatcher(algorithm: unknown): (key: string) => Matcher {
+  if (typeof algorithm === 'function') return (key) => customMatcher(algorithm as HeaderSignFunction, key)
+  if (isHeaderSignAlgorithm(algorithm)) return (key) => namedMatcher(algorithm, key)
   const names = HEADER_SIGN_ALGORITHMS.map((name) => `'${name}'`).join(', ')
   const given = algorithm === undefined ? 'no algorithm' : `unknown algorithm ${JSON.stringify(algorithm)}`
   throw new TypeError(
@@ -76,8 +77,9 @@ export function headerSign(options: HeaderSignOptions): SyncVerifier {
     throw new TypeError('@airudder-webhooks/core: headerSign `header` must be a non-empty header name')
   }
   new Headers().has(header) // throws now, not on the first delivery, when the name is not a valid header
-  const matches = toMatcher(options.algorithm)
+  const matcherFor = toMatcher(options.algorithm)
   const keys = toKeyList(options.keys, name)
+  const matchers = keys.map(matcherFor)
   return {
     name,
     verify(input) {
@@ -87,7 +89,7 @@ export function headerSign(options: HeaderSignOptions): SyncVerifier {
       if (!isBytes(body)) return { ok: false, reason: 'body is not raw bytes (Uint8Array)' }
       let keyIndex: number
       try {
-        keyIndex = matchKey(keys, (key) => matches(received, body, key))
+        keyIndex = matchKey(keys, (_, index) => (matchers[index] as Matcher)(received, body))
       } catch {
         return { ok: false, reason: `${name} signature function threw` }
       }

@@ -5,11 +5,10 @@
  * type and size checks; queues and replays can call it directly (`verifyAndReceive`).
  */
 
-import type { z } from 'zod'
 import type { Definitions } from '../events/catalogue'
 import type { Ordering } from '../events/define-event'
 import type { InvalidEvent, Verification } from '../events/event'
-import { detectDrift } from '../schema/detect-drift'
+import { type DriftReport, detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
 import { decode } from '../steps/decode'
 import { andThen, type MaybePromise } from '../steps/maybe-async'
@@ -57,9 +56,14 @@ function deliver<D extends Definitions, C>(
     void report(runtime, new WebhookError(verified.code, verified.message))
     return failure(verified.code, verified.message)
   }
+  // Drift is read from the body as sent, before validation normalises it in place.
+  const drift =
+    runtime.driftListeners.size > 0 && verified.definition
+      ? detectDrift(verified.definition.schema, verified.json)
+      : undefined
   const result = validate(verified)
-  if (runtime.driftListeners.size > 0 && verified.definition)
-    reportDrift(runtime, verified.definition.schema, result.ok ? result.event : result.invalid, verified.json)
+  if (drift !== undefined && drift.length > 0)
+    reportDrift(runtime, drift, result.ok ? result.event : result.invalid)
   if (runtime.inbox) {
     const ordering = result.ok ? orderingOf(verified.definition?.ordering, result.event.payload) : undefined
     return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text, ordering)
@@ -71,12 +75,9 @@ function deliver<D extends Definitions, C>(
 /** Tells `onDrift` listeners which fields of a verified delivery drifted; a throwing listener is logged. */
 function reportDrift<D extends Definitions>(
   runtime: Runtime<D>,
-  schema: z.ZodType,
+  fields: DriftReport['fields'],
   parsed: { readonly type: string; readonly id: string },
-  json: unknown,
 ): void {
-  const fields = detectDrift(schema, json)
-  if (fields.length === 0) return
   const report = { type: parsed.type, id: parsed.id, fields }
   for (const listener of runtime.driftListeners) {
     try {

@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { type AirudderEvent, createWebhooks, headerSign, type InvalidEvent, urlToken } from '../../src/index'
+import type { DriftKind } from '../../src/schemas'
 import { md5Hex } from '../../src/verify/md5-sign'
 import { fixtureJson } from '../fixtures'
 import { CALL_COMPLETED, type Level, MESSAGE_SENT, PDS_CONTACT, SESSION_ENDED } from './field-tables'
@@ -65,9 +66,24 @@ function receiver() {
   })
   const delivered: AirudderEvent[] = []
   const invalid: InvalidEvent[] = []
+  const drifted: DriftKind[] = []
   webhooks.onAny((event) => void delivered.push(event))
   webhooks.onInvalid((event) => void invalid.push(event))
-  return { webhooks, delivered, invalid }
+  webhooks.onDrift((report) => void drifted.push(...report.fields.map((field) => field.kind)))
+  return { webhooks, delivered, invalid, drifted }
+}
+
+/**
+ * The drift `onDrift` reports for a variant: none for what the docs publish or allow (an absent
+ * optional field, an id of any size or JSON type), and only the variant's own kind otherwise.
+ */
+function driftOf(name: string): { readonly kinds: readonly DriftKind[]; readonly some: boolean } {
+  if (name.endsWith(' null')) return { kinds: ['null'], some: true }
+  if (name === 'unknown enum values') return { kinds: ['unknown_enum'], some: true }
+  if (name === 'unknown fields') return { kinds: ['unknown_field'], some: true }
+  if (name === 'numbers as strings' || name === 'strings as numbers')
+    return { kinds: ['coerced'], some: false }
+  return { kinds: [], some: false }
 }
 
 /** The request AIRudder would send for `sent`, signed the way the push is. */
@@ -108,7 +124,7 @@ describe.each(SPECS)('$type, from its field table', (spec) => {
   it.each(variants.map((variant) => [variant.name, variant] as const))(
     '%s: verified, typed, delivered once, exact values',
     async (_name, variant: Variant) => {
-      const { webhooks, delivered, invalid } = receiver()
+      const { webhooks, delivered, invalid, drifted } = receiver()
       const sent = clone(variant.sent) as Record<string, unknown>
       const first = await webhooks.handle(request(spec, sent))
       expect(first.status).toBe(200)
@@ -123,6 +139,10 @@ describe.each(SPECS)('$type, from its field table', (spec) => {
       const expected = { ...(variant.expected as Record<string, unknown>) }
       if (spec.signing === 'md5') expected.Sign = sent.Sign
       expect(event?.payload).toEqual(spec.payloadOf ? spec.payloadOf(expected) : expected)
+
+      const drift = driftOf(variant.name)
+      for (const kind of drifted) expect(drift.kinds).toContain(kind)
+      if (drift.some) expect(drifted.length).toBeGreaterThan(0)
     },
   )
 })

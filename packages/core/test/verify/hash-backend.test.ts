@@ -51,6 +51,25 @@ describe('hash backends', () => {
     )
   })
 
+  it.each(NAMES)(
+    'a keyed %s HMAC (key prepared once) signs every message as a one-shot HMAC does',
+    (name) => {
+      if (!native) throw new Error('no native backend')
+      const input = fc.tuple(fc.uint8Array({ maxLength: 150 }), fc.array(fc.uint8Array({ maxLength: 3000 })))
+      fc.assert(
+        fc.property(input, ([secret, messages]) => {
+          const keyed = [native.keyedHmac(name, secret), nobleBackend.keyedHmac(name, secret)]
+          // The same prepared key, message after message: no state leaks from one to the next.
+          for (const data of messages) {
+            const expected = bytesToHex(nobleBackend.hmac(name, secret, data))
+            for (const sign of keyed) expect(bytesToHex(sign(data))).toBe(expected)
+          }
+        }),
+        { numRuns: 100 },
+      )
+    },
+  )
+
   it('returns plain Uint8Arrays from both backends', () => {
     for (const backend of [native, nobleBackend]) {
       expect(Object.getPrototypeOf(backend?.hash('sha256', body))).toBe(Uint8Array.prototype)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type AirudderEvent, parse, urlToken } from '../../src/index'
+import { unconfiguredHint } from '../../src/steps/fix-hints'
 import { fixtureText } from '../fixtures'
 import { answer, post, quietWebhooks, signedCall } from './helpers'
 
@@ -121,8 +122,7 @@ describe('listeners and dispatch', () => {
       body: {
         error: {
           code: 'verifier_not_configured',
-          message:
-            "No verifier is configured for unknown; set verify: { 'unknown': … } (or '*') or opt out with false",
+          message: `No verifier is configured for unknown: ${unconfiguredHint('unknown')}`,
         },
       },
     })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { customVerifier, urlToken, type VerifyInput } from '../../src/index'
+import { unconfiguredHint, WRONG_KEY_HINT } from '../../src/steps/fix-hints'
 import { fixtureJson, fixtureText } from '../fixtures'
 import { answer, KEY, post, quietWebhooks, signedCall } from './helpers'
 
@@ -98,7 +99,10 @@ describe('handle(request): the HTTP pipeline', () => {
     const text = await response.text()
     expect(response.status).toBe(401)
     expect(JSON.parse(text)).toEqual({
-      error: { code: 'invalid_signature', message: 'Verification failed: Sign does not match' },
+      error: {
+        code: 'invalid_signature',
+        message: `Verification failed: Sign does not match; ${WRONG_KEY_HINT}`,
+      },
     })
     expect(text).not.toContain(KEY)
   })
@@ -110,8 +114,7 @@ describe('handle(request): the HTTP pipeline', () => {
       body: {
         error: {
           code: 'verifier_not_configured',
-          message:
-            "No verifier is configured for pds.contact.status; set verify: { 'pds.contact.status': … } (or '*') or opt out with false",
+          message: `No verifier is configured for pds.contact.status: ${unconfiguredHint('pds.contact.status')}`,
         },
       },
     })

@@ -1,0 +1,24 @@
+/**
+ * `pnpm bench:instructions`: instructions per delivery for every fixture (kit ÷ `JSON.parse`), written
+ * to results/instructions.md and .json. `--baseline` measures with the gate's settings instead and
+ * rewrites results/instructions-baseline.json (commit it with the reason the counts moved).
+ */
+import { writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { FULL, GATE } from './config'
+import { measureInstructions } from './measure'
+import { table } from './table'
+
+const baseline = process.argv.includes('--baseline')
+const settings = baseline ? GATE : FULL
+const rows = await measureInstructions(settings)
+const report = {
+  machine: `${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+  date: new Date().toISOString().slice(0, 10),
+  settings: { count: settings.count, warmup: settings.warmup },
+  rows,
+}
+const name = baseline ? 'instructions-baseline' : 'instructions'
+writeFileSync(new URL(`../../results/${name}.json`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`)
+if (!baseline) writeFileSync(new URL(`../../results/${name}.md`, import.meta.url), table(rows))
+console.log(table(rows))

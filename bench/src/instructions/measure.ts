@@ -1,0 +1,126 @@
+/**
+ * @module
+ * Instructions per delivery, exactly: each (fixture, mode) runs `probe.mjs` under
+ * `valgrind --tool=callgrind` twice, once with the warm-up only and once with `count` more
+ * deliveries, and divides the difference by `count`. Instruction counts do not depend on how
+ * busy the machine is, so a small change shows and CI can gate on it.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { FIXTURES, HEADER_KEY, KEY, signedDelivery, URL_TOKEN } from '@airudder-webhooks/conformance'
+
+export type Mode = 'json' | 'pipeline' | 'handle'
+
+export interface InstructionRow {
+  readonly fixture: string
+  readonly type: string
+  readonly bytes: number
+  /** Instructions per delivery of `JSON.parse(body)` alone. */
+  readonly json: number
+  /** Instructions per delivery of `verifyAndReceive` (decode, classify, verify, validate, dispatch). */
+  readonly pipeline: number
+  /** Instructions per delivery of `handle(Request)` (the Request is built outside the count). */
+  readonly handle: number
+  readonly pipelineOverJson: number
+  readonly handleOverJson: number
+}
+
+export interface MeasureOptions {
+  readonly fixtures?: readonly string[]
+  readonly count: number
+  readonly warmup: number
+  /** Probes run at once (each is one valgrind process). */
+  readonly parallel: number
+}
+
+const probe = fileURLToPath(new URL('./probe.mjs', import.meta.url))
+// Deterministic V8: no concurrent compiler or GC threads whose share of the work varies run to run.
+const NODE_FLAGS = ['--single-threaded', '--predictable-gc-schedule']
+
+/** Total instructions of one probe process, from callgrind's summary line. */
+function instructions(args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'valgrind',
+      ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...NODE_FLAGS, probe, ...args],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    )
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('error', (error) =>
+      reject(
+        new Error(`bench: valgrind could not start (${error.message}); install it: apt-get install valgrind`),
+      ),
+    )
+    child.on('close', (code) => {
+      const collected = /Collected\s*:\s*(\d+)/.exec(stderr)?.[1]
+      if (code !== 0 || collected === undefined)
+        reject(new Error(`bench: the probe failed (exit ${code}):\n${stderr.slice(-2000)}`))
+      else resolve(Number(collected))
+    })
+  })
+}
+
+async function perDelivery(file: string, mode: Mode, options: MeasureOptions): Promise<number> {
+  const { count, warmup } = options
+  const prepared = String(warmup + count)
+  const [base, full] = await Promise.all([
+    instructions([file, mode, '0', String(warmup), prepared]),
+    instructions([file, mode, String(count), String(warmup), prepared]),
+  ])
+  return Math.round((full - base) / count)
+}
+
+/** Runs `tasks` with at most `parallel` at a time, results in order. */
+async function pool<T>(tasks: readonly (() => Promise<T>)[], parallel: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length)
+  let next = 0
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++
+      results[index] = await (tasks[index] as () => Promise<T>)()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.floor(parallel / 2)) }, worker))
+  return results
+}
+
+export async function measureInstructions(options: MeasureOptions): Promise<InstructionRow[]> {
+  const chosen = FIXTURES.filter(([file]) => !options.fixtures || options.fixtures.includes(file))
+  const dir = mkdtempSync(join(tmpdir(), 'airudder-instructions-'))
+  try {
+    const specs = chosen.map(([file, type]) => {
+      const delivery = signedDelivery(file, type)
+      const path = join(dir, `${file.replaceAll('/', '_')}`)
+      writeFileSync(path, JSON.stringify({ key: KEY, headerKey: HEADER_KEY, urlToken: URL_TOKEN, delivery }))
+      return { file, type, path, bytes: new TextEncoder().encode(delivery.body).byteLength }
+    })
+    const modes: Mode[] = ['json', 'pipeline', 'handle']
+    const tasks = specs.flatMap((spec) => modes.map((mode) => () => perDelivery(spec.path, mode, options)))
+    const counts = await pool(tasks, options.parallel)
+    return specs.map((spec, index) => {
+      const [json = 0, pipeline = 0, handle = 0] = counts.slice(index * 3, index * 3 + 3)
+      return {
+        fixture: spec.file,
+        type: spec.type,
+        bytes: spec.bytes,
+        json,
+        pipeline,
+        handle,
+        pipelineOverJson: round(pipeline / json),
+        handleOverJson: round(handle / json),
+      }
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}
