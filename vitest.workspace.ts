@@ -26,6 +26,7 @@ export const projects = [
   project('client', 'packages/client', 60_000),
   project('console', 'packages/console', 120_000),
   project('opentelemetry', 'packages/opentelemetry', 60_000),
+  project('faults', 'packages/faults', 60_000),
   project('example-express-server', 'examples/express-server', 60_000),
   project('example-hono-server', 'examples/hono-server', 60_000),
   project('example-next-app', 'examples/next-app', 240_000),

@@ -118,6 +118,46 @@ export function runInboxContract(name: string, open: () => Promise<Inbox> | Inbo
       expect(await box.complete(leaseOf([again as InboxEntry], 'held'))).toBe(true)
     })
 
+    it('claims the entries of one ordering key one at a time, oldest first by their own time', async () => {
+      const box = await fresh()
+      const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds))
+      // Received out of order: HANGUP first, then RINGING, then CALLING; another call alongside.
+      await box.add({ ...entry('hangup'), orderingKey: 'callid:1', orderedAt: at(30) })
+      await box.add({ ...entry('ringing'), orderingKey: 'callid:1', orderedAt: at(10) })
+      await box.add({ ...entry('calling'), orderingKey: 'callid:1', orderedAt: at(0) })
+      await box.add({ ...entry('other-call'), orderingKey: 'callid:2', orderedAt: at(20) })
+      await box.add(entry('unordered'))
+      const ran: string[] = []
+      for (let round = 0; round < 5; round++) {
+        const claimed = await box.claim(10, 60_000)
+        expect(claimed.filter((e) => e.orderingKey === 'callid:1').length).toBeLessThanOrEqual(1)
+        for (const lease of claimed) {
+          if (lease.orderingKey === 'callid:1') ran.push(lease.id)
+          // Failing with a retry keeps the key's turn: nothing newer of it runs meanwhile.
+          expect(await box.complete(lease)).toBe(true)
+        }
+        if (round === 0)
+          expect(claimed.map((e) => e.id).sort()).toEqual(['calling', 'other-call', 'unordered'])
+      }
+      expect(ran).toEqual(['calling', 'ringing', 'hangup'])
+      const held = await box.get('hangup')
+      expect(held).toMatchObject({ orderingKey: 'callid:1', orderedAt: at(30), status: 'done' })
+    })
+
+    it('keeps a key waiting while its oldest entry waits for a retry', async () => {
+      const box = await fresh()
+      const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds))
+      await box.add({ ...entry('first'), orderingKey: 'k', orderedAt: at(0) })
+      await box.add({ ...entry('second'), orderingKey: 'k', orderedAt: at(1) })
+      const [first] = await box.claim(10, 60_000)
+      expect(first?.id).toBe('first')
+      expect(await box.claim(10, 60_000)).toEqual([])
+      expect(await box.fail(first as InboxEntry, 'try again', new Date(Date.now() + 1000))).toBe(true)
+      expect(await box.claim(10, 60_000)).toEqual([])
+      await sleep(1100)
+      expect((await box.claim(10, 60_000)).map((e) => e.id)).toEqual(['first'])
+    })
+
     it('completes, retries at the given time, and marks dead', async () => {
       const box = await fresh()
       for (const id of ['ok', 'retry', 'dead']) await box.add(entry(id))

@@ -43,6 +43,13 @@ export interface PostgresInboxOptions {
    * through `tx` are not limited by it. Default 5000. Also give the pool `connectionTimeoutMillis`.
    */
   readonly queryTimeoutMs?: number | undefined
+  /**
+   * A handler's transaction left idle this long is ended by PostgreSQL itself
+   * (`idle_in_transaction_session_timeout`): when its replica vanished behind a network partition,
+   * the row lock it held is freed and another replica takes the event over. Keep what handlers await
+   * outside the database shorter than this. Default 60000.
+   */
+  readonly idleInTransactionMs?: number | undefined
 }
 
 /** Handlers get `{ entry, tx }` where `tx` is the pool client whose transaction marks the entry done. */
@@ -65,6 +72,7 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
   const { pool } = options
   const t = tableName(options.table)
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000
+  const begin = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.floor(options.idleInTransactionMs ?? 60_000))}`
   // pg reads `query_timeout` per query (its types only list it on the client's config).
   const limited = (text: string, values: unknown[]): QueryConfig => {
     const config = { text, values, query_timeout: queryTimeoutMs }
@@ -91,8 +99,14 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
   // MATERIALIZED: the locking subquery runs exactly once, so LIMIT bounds what is leased.
   const claimSql = `
     WITH due AS MATERIALIZED (
-      SELECT id, available_at FROM ${t}
+      SELECT id, available_at FROM ${t} AS e
       WHERE status IN ('pending', 'processing') AND available_at <= now()
+        AND (e.ordering_key IS NULL OR NOT EXISTS (
+          -- One at a time per ordering key, oldest first: none of its key is held, or older and unfinished.
+          SELECT 1 FROM ${t} AS o
+          WHERE o.ordering_key = e.ordering_key AND o.id <> e.id AND o.status IN ('pending', 'processing')
+            AND ((o.status = 'processing' AND o.available_at > now())
+              OR (o.ordered_at, o.received_at) < (e.ordered_at, e.received_at))))
       ORDER BY available_at, id
       LIMIT $1
       FOR UPDATE SKIP LOCKED
@@ -109,8 +123,8 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
     ...createQueries(query, t),
     async add(entry: NewInboxEntry) {
       const { rowCount } = await query(
-        `INSERT INTO ${t} (id, type, raw, received_at, verification, trace) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO NOTHING`,
+        `INSERT INTO ${t} (id, type, raw, received_at, verification, trace, ordering_key, ordered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
         [
           entry.id,
           entry.type,
@@ -118,6 +132,8 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
           entry.receivedAt,
           JSON.stringify(entry.verification),
           entry.trace ?? null,
+          entry.orderingKey ?? null,
+          entry.orderingKey === undefined ? null : (entry.orderedAt ?? entry.receivedAt),
         ],
       )
       return rowCount === 1 ? 'stored' : 'duplicate'
@@ -166,7 +182,7 @@ export function createPostgresInbox(options: PostgresInboxOptions): PostgresInbo
       const own = (text: string, values: unknown[] = []) => client.query(limited(text, values))
       let broken: Error | undefined
       try {
-        await own('BEGIN')
+        await own(begin) // one round trip: no values, so pg sends both statements at once
         // Locks the row for the whole run: other replicas' claims skip it even once the lease ends.
         const { rowCount } = await own(`SELECT 1 FROM ${t} WHERE id = $1 AND ${held} FOR UPDATE`, [
           lease.id,

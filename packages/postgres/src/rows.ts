@@ -19,6 +19,8 @@ export interface InboxRow {
   /** Added later (SQLite: on open; PostgreSQL: migration 004): absent in rows read before. */
   readonly trace?: string | null | undefined
   readonly updated_at: Date
+  readonly ordering_key: string | null
+  readonly ordered_at: Date | null
 }
 
 export function toEntry(row: InboxRow): InboxEntry {
@@ -34,5 +36,8 @@ export function toEntry(row: InboxRow): InboxEntry {
     lastError: row.last_error ?? undefined,
     ...(row.trace ? { trace: row.trace } : {}),
     updatedAt: row.updated_at,
+    ...(row.ordering_key === null || row.ordered_at === null
+      ? {}
+      : { orderingKey: row.ordering_key, orderedAt: row.ordered_at }),
   }
 }

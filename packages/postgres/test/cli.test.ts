@@ -77,7 +77,7 @@ describe.runIf(hasDatabase)('airudder-webhooks-postgres migrate on PostgreSQL', 
     expect(first).toMatchObject({ code: 0, err: '' })
     expect(first.out).toMatch(
       new RegExp(
-        `^applied 001_create_inbox, 002_create_reconcile_tasks, 004_inbox_trace to ${table} at postgres://`,
+        `^applied 001_create_inbox, 002_create_reconcile_tasks, 003_ordering_keys, 004_inbox_trace to ${table} at postgres://`,
       ),
     )
     expect(await run(['migrate', '--table', table], { DATABASE_URL })).toEqual({

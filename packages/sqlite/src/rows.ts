@@ -18,6 +18,8 @@ export interface InboxRow {
   /** Added later (SQLite: on open; PostgreSQL: migration 004): absent in rows read before. */
   readonly trace?: string | null | undefined
   readonly updated_at: number
+  readonly ordering_key: string | null
+  readonly ordered_at: number | null
 }
 
 export function toEntry(row: InboxRow): InboxEntry {
@@ -33,5 +35,8 @@ export function toEntry(row: InboxRow): InboxEntry {
     lastError: row.last_error ?? undefined,
     ...(row.trace ? { trace: row.trace } : {}),
     updatedAt: new Date(row.updated_at),
+    ...(row.ordering_key === null || row.ordered_at === null
+      ? {}
+      : { orderingKey: row.ordering_key, orderedAt: new Date(row.ordered_at) }),
   }
 }

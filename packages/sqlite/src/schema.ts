@@ -32,13 +32,24 @@ export function createTable(db: Database, table: string): void {
       available_at INTEGER NOT NULL,
       last_error TEXT,
       updated_at INTEGER NOT NULL,
-      trace TEXT
+      trace TEXT,
+      ordering_key TEXT,
+      ordered_at INTEGER
     );
     CREATE INDEX IF NOT EXISTS "${table}_status_available_at" ON "${table}" (status, available_at);
     CREATE INDEX IF NOT EXISTS "${table}_received_at" ON "${table}" (received_at);
   `)
-  // A table created before the trace column (what PostgreSQL's migration 004 adds) gets it now.
+  // A table created before later columns gets them now (SQLite has no ADD COLUMN IF NOT EXISTS):
+  // the trace context (PostgreSQL's migration 004) and ordering keys (its migration 003).
   const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]
   if (!columns.some((column) => column.name === 'trace'))
     db.exec(`ALTER TABLE "${table}" ADD COLUMN trace TEXT`)
+  if (!columns.some((column) => column.name === 'ordering_key')) {
+    db.exec(
+      `ALTER TABLE "${table}" ADD COLUMN ordering_key TEXT; ALTER TABLE "${table}" ADD COLUMN ordered_at INTEGER`,
+    )
+  }
+  db.exec(
+    `CREATE INDEX IF NOT EXISTS "${table}_ordering" ON "${table}" (ordering_key, ordered_at) WHERE ordering_key IS NOT NULL`,
+  )
 }

@@ -51,14 +51,21 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   createTable(db, table)
 
   const t = `"${table}"`
+  // One at a time per ordering key, oldest first: none of its key is held, or older and unfinished.
+  const nextOfItsKey = `(e.ordering_key IS NULL OR NOT EXISTS (
+      SELECT 1 FROM ${t} AS o
+      WHERE o.ordering_key = e.ordering_key AND o.id <> e.id AND o.status IN ('pending', 'processing')
+        AND ((o.status = 'processing' AND o.available_at > @at)
+          OR o.ordered_at < e.ordered_at OR (o.ordered_at = e.ordered_at AND o.received_at < e.received_at))))`
   const insert = db.prepare(`
-    INSERT INTO ${t} (id, type, raw, received_at, verification, status, attempts, available_at, updated_at, trace)
-    VALUES (@id, @type, @raw, @receivedAt, @verification, 'pending', 0, @now, @now, @trace)
+    INSERT INTO ${t} (id, type, raw, received_at, verification, status, attempts, available_at, updated_at,
+      trace, ordering_key, ordered_at)
+    VALUES (@id, @type, @raw, @receivedAt, @verification, 'pending', 0, @now, @now, @trace, @orderingKey, @orderedAt)
     ON CONFLICT (id) DO NOTHING`)
-  const selectDue = db.prepare<[number, number], { id: string }>(`
-    SELECT id FROM ${t}
-    WHERE status IN ('pending', 'processing') AND available_at <= ?
-    ORDER BY available_at, rowid LIMIT ?`)
+  const selectDue = db.prepare<[{ at: number; limit: number }], { id: string }>(`
+    SELECT id FROM ${t} AS e
+    WHERE status IN ('pending', 'processing') AND available_at <= @at AND ${nextOfItsKey}
+    ORDER BY available_at, rowid LIMIT @limit`)
   const lease = db.prepare<[number, number, string], InboxRow>(`
     UPDATE ${t} SET status = 'processing', attempts = attempts + 1, available_at = ?, updated_at = ?
     WHERE id = ? RETURNING *`)
@@ -88,7 +95,7 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
   // One write transaction (BEGIN IMMEDIATE): other processes on the same file cannot claim the same rows.
   const claim = db.transaction((limit: number, leaseMs: number): InboxEntry[] => {
     const at = now()
-    return selectDue.all(at, limit).flatMap(({ id }) => {
+    return selectDue.all({ at, limit }).flatMap(({ id }) => {
       const row = lease.get(at + leaseMs, at, id)
       return row ? [toEntry(row)] : []
     })
@@ -105,6 +112,8 @@ export function createSqliteInbox(options: SqliteInboxOptions): SqliteInbox {
         verification: JSON.stringify(entry.verification),
         now: now(),
         trace: entry.trace ?? null,
+        orderingKey: entry.orderingKey ?? null,
+        orderedAt: entry.orderingKey === undefined ? null : (entry.orderedAt ?? entry.receivedAt).getTime(),
       })
       return changes === 1 ? 'stored' : 'duplicate'
     },

@@ -53,6 +53,12 @@ export interface EventDocs {
   readonly id: string
 }
 
+/** An event's ordering key and the time it happened (epoch milliseconds, epoch seconds, or a Date). */
+export interface Ordering {
+  readonly key: string
+  readonly at?: number | Date | undefined
+}
+
 export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
   readonly type: TType
   readonly matches: Matcher
@@ -63,6 +69,12 @@ export interface EventDefinition<TType extends string = string, TSchema extends 
   readonly verify?: DefaultVerify | undefined
   /** Stable idempotency key from the payload; `undefined` falls back to a hash of the raw body. */
   readonly id?: ((payload: z.output<TSchema>) => string | undefined) | undefined
+  /**
+   * Events of one ordering key run one at a time in an inbox, oldest first by `at` (the payload's
+   * own time; the time received when absent), while other keys run concurrently: e.g. a call's
+   * states by `callid`. `undefined`: no ordering for this payload.
+   */
+  readonly ordering?: ((payload: z.output<TSchema>) => Ordering | undefined) | undefined
   readonly docs?: EventDocs | undefined
 }
 

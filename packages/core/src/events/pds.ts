@@ -124,6 +124,9 @@ export const pdsContactStatus = defineEvent({
   signing: 'unsigned',
   schema: PdsContactStatusSchema,
   id: ({ body }) => joined(body.callid, body.state, body.timestamp),
+  // CALLING -> RINGING -> ANSWERED -> HANGUP -> TALKRESULT arrive as separate deliveries, any order.
+  ordering: ({ body }) =>
+    body.callid ? { key: `callid:${body.callid}`, at: body.timestamp ?? undefined } : undefined,
   docs: {
     push: push('Contacts'),
     id: `\`callid\` + \`state\` + \`timestamp\`; ${hashWhenMissing}`,

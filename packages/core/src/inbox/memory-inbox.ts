@@ -7,6 +7,21 @@
 import type { Inbox, InboxEntry, InboxLease, NewInboxEntry } from '../webhooks/inbox-contract'
 import { matchesListOptions, statsOf } from './query'
 
+const orderOf = (e: InboxEntry) => (e.orderedAt ?? e.receivedAt).getTime()
+
+/** No other entry of its ordering key is held by a processor, or older and not yet done. */
+function isNextOfItsKey(entry: InboxEntry, open: readonly InboxEntry[], at: Date): boolean {
+  if (entry.orderingKey === undefined) return true
+  return !open.some(
+    (other) =>
+      other !== entry &&
+      other.orderingKey === entry.orderingKey &&
+      ((other.status === 'processing' && other.availableAt > at) ||
+        orderOf(other) < orderOf(entry) ||
+        (orderOf(other) === orderOf(entry) && other.receivedAt < entry.receivedAt)),
+  )
+}
+
 export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
   const entries = new Map<string, InboxEntry>()
   const update = (id: string, change: Partial<InboxEntry>) => {
@@ -36,8 +51,9 @@ export function createMemoryInbox(now: () => Date = () => new Date()): Inbox {
     },
     async claim(limit, leaseMs) {
       const at = now()
-      const due = [...entries.values()]
-        .filter((e) => (e.status === 'pending' || e.status === 'processing') && e.availableAt <= at)
+      const open = [...entries.values()].filter((e) => e.status === 'pending' || e.status === 'processing')
+      const due = open
+        .filter((e) => e.availableAt <= at && isNextOfItsKey(e, open, at))
         .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())
         .slice(0, limit)
       return due.map((entry) => {

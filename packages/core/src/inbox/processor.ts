@@ -69,6 +69,8 @@ export function createProcessor<D extends Definitions>(
     [Symbol.iterator]: () => inHand.keys(),
   }
   let running = false
+  /** Entries whose outcome could not be stored; released as soon as the inbox answers again. */
+  const unsettled: InboxEntry[] = []
   /** Claims awaiting the inbox: their entries are leased but not yet in `active`. */
   let claiming = 0
   let loop: Promise<void> | undefined
@@ -76,18 +78,28 @@ export function createProcessor<D extends Definitions>(
 
   /** Claims what free slots allow and starts it; resolves to how many entries were claimed. */
   const fill = async (): Promise<number> => {
+    if (unsettled.length > 0 && inbox.release) {
+      const leases = unsettled.splice(0)
+      await inbox.release(leases).catch((thrown: unknown) => {
+        unsettled.push(...leases)
+        throw thrown
+      })
+    }
     const free = concurrency - active.size
     if (free <= 0) return 0
     claiming++
     const entries = await inbox.claim(free, leaseMs).finally(() => claiming--)
     for (const entry of entries) {
       const task = processEntry(runtime, inbox, entry, entryOptions)
-        .catch((thrown) =>
+        .catch((thrown) => {
           runtime.logger?.error(
             { id: entry.id, type: entry.type, error: errorText(thrown) },
             '@airudder-webhooks/core: inbox processing failed',
-          ),
-        )
+          )
+          // The store failed while settling (database gone): give the entry back once it returns,
+          // rather than leave it to its lease (minutes).
+          if (inbox.release) unsettled.push(entry)
+        })
         .finally(() => {
           inHand.delete(task)
           wake?.()

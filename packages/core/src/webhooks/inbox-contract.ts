@@ -24,6 +24,13 @@ export interface NewInboxEntry {
    * handler runs of every attempt join that trace. Stores keep it as they got it.
    */
   readonly trace?: string | undefined
+  /**
+   * Entries of one key are claimed one at a time, oldest `orderedAt` first (then `receivedAt`):
+   * none while another of its key is in a processor's hands or waits, older, for a retry.
+   */
+  readonly orderingKey?: string | undefined
+  /** The payload's own time (default `receivedAt`). */
+  readonly orderedAt?: Date | undefined
 }
 
 export interface InboxEntry extends NewInboxEntry {

@@ -6,6 +6,7 @@
  */
 
 import type { Definitions } from '../events/catalogue'
+import type { Ordering } from '../events/define-event'
 import type { InvalidEvent, Verification } from '../events/event'
 import { type DriftReport, detectDrift } from '../schema/detect-drift'
 import { classify } from '../steps/classify'
@@ -108,8 +109,10 @@ function deliver<D extends Definitions, C>(
   if (seen) seen.id = result.ok ? result.event.id : result.invalid.id
   if (drift !== undefined && drift.length > 0)
     reportDrift(runtime, drift, result.ok ? result.event : result.invalid)
-  if (runtime.inbox)
-    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text)
+  if (runtime.inbox) {
+    const ordering = result.ok ? orderingOf(verified.definition?.ordering, result.event.payload) : undefined
+    return store(runtime, runtime.inbox, result.ok ? result.event : result.invalid, verified.text, ordering)
+  }
   if (!result.ok) return rejectInvalid(runtime, result.invalid, result.message)
   return receive(runtime, result.event, context as C)
 }
@@ -135,6 +138,24 @@ function driftListenerFailed<D extends Definitions>(runtime: Runtime<D>, thrown:
   runtime.logger?.error({ error: errorText(thrown) }, '@airudder-webhooks/core: an onDrift listener threw')
 }
 
+function orderingOf(
+  ordering: ((payload: never) => Ordering | undefined) | undefined,
+  payload: unknown,
+): Ordering | undefined {
+  try {
+    return ordering?.(payload as never)
+  } catch {
+    return undefined // a user's ordering function that throws orders nothing: the delivery is still stored
+  }
+}
+
+/** Epoch seconds (AIRudder's PDS `timestamp`) or milliseconds, or a Date; `undefined` when unusable. */
+function orderedAt(at: number | Date | undefined): Date | undefined {
+  if (at instanceof Date) return Number.isNaN(at.getTime()) ? undefined : at
+  if (typeof at !== 'number' || !Number.isFinite(at)) return undefined
+  return new Date(at < 1e11 ? at * 1000 : at)
+}
+
 /**
  * Inbox mode: store first (valid or not, one row per id), answer at once, let the processor run handlers.
  * A store that fails or does not answer within `deadlineMs` (a database gone, locked or full) answers
@@ -151,10 +172,12 @@ async function store<D extends Definitions>(
     readonly verification: Verification
   },
   raw: string,
+  ordering: Ordering | undefined,
 ): Promise<Answer> {
   const { id, type, receivedAt, verification } = parsed
   const trace = runtime.telemetry?.trace()
-  const entry = { id, type, raw, receivedAt, verification }
+  const order = ordering ? { orderingKey: ordering.key, orderedAt: orderedAt(ordering.at) ?? receivedAt } : {}
+  const entry = { id, type, raw, receivedAt, verification, ...order }
   const stored = await withDeadline(inbox.add(trace ? { ...entry, trace } : entry), runtime.deadlineMs)
   if (stored instanceof Error) {
     runtime.logger?.error(
