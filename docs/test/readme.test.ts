@@ -137,6 +137,11 @@ describe('the framework quick starts run as real servers', () => {
         expect(await post(server.url, TAMPERED)).toMatchObject({ status: 401 })
         expect(server.output()).toContain(WARNING)
         if (/webhooks\.on\(/.test(snippet.code)) expect(server.output()).toMatch(HANDLED)
+        if (/SIGTERM/.test(snippet.code)) {
+          // A snippet that handles SIGTERM must still exit on it (a deploy's stop must not hang).
+          server.stop()
+          expect(await server.exited(15_000)).toBe(true)
+        }
       } finally {
         server.stop()
       }

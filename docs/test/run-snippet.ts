@@ -26,6 +26,8 @@ export interface Running {
   readonly url: string
   output(): string
   stop(): void
+  /** Whether the process has exited, waiting up to `ms` for it. */
+  exited(ms: number): Promise<boolean>
 }
 
 function tsx(
@@ -60,7 +62,16 @@ export async function startServer(
     if (child.exitCode !== null) throw new Error(`${snippet.name} exited (${child.exitCode}): ${output()}`)
     try {
       await fetch(url, { signal: AbortSignal.timeout(1000) })
-      return { url, output, stop: () => child.kill('SIGTERM') }
+      const exited = (ms: number) =>
+        new Promise<boolean>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve(true)
+          const timer = setTimeout(() => resolve(false), ms)
+          child.once('exit', () => {
+            clearTimeout(timer)
+            resolve(true)
+          })
+        })
+      return { url, output, stop: () => child.kill('SIGTERM'), exited }
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200))
     }
