@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FIXTURES, HEADER_KEY, KEY, signedDelivery, URL_TOKEN } from '@airudder-webhooks/conformance'
 
-export type Mode = 'json' | 'pipeline' | 'handle'
+export type Mode = 'json' | 'pipeline' | 'request' | 'handle'
 
 export interface InstructionRow {
   readonly fixture: string
@@ -25,7 +25,7 @@ export interface InstructionRow {
   readonly json: number
   /** Instructions per delivery of `verifyAndReceive` (decode, classify, verify, validate, dispatch). */
   readonly pipeline: number
-  /** Instructions per delivery of `handle(Request)` (the Request is built outside the count). */
+  /** Instructions per delivery of `handle(Request)`, less building the Request (measured alone). */
   readonly handle: number
   readonly pipelineOverJson: number
   readonly handleOverJson: number
@@ -77,8 +77,7 @@ function instructions(args: readonly string[]): Promise<number> {
 async function perDelivery(file: string, mode: Mode, options: MeasureOptions): Promise<number> {
   const { warmup, counts } = options
   const [low, high] = counts
-  const prepared = String(warmup + high)
-  const run = (count: number) => () => instructions([file, mode, String(count), String(warmup), prepared])
+  const run = (count: number) => () => instructions([file, mode, String(count), String(warmup)])
   const [fewer, more] = await pool([run(low), run(high)], 1)
   return Math.round(((more as number) - (fewer as number)) / (high - low))
 }
@@ -107,11 +106,15 @@ export async function measureInstructions(options: MeasureOptions): Promise<Inst
       writeFileSync(path, JSON.stringify({ key: KEY, headerKey: HEADER_KEY, urlToken: URL_TOKEN, delivery }))
       return { file, type, path, bytes: new TextEncoder().encode(delivery.body).byteLength }
     })
-    const modes: Mode[] = ['json', 'pipeline', 'handle']
+    const modes: Mode[] = ['json', 'pipeline', 'request', 'handle']
     const tasks = specs.flatMap((spec) => modes.map((mode) => () => perDelivery(spec.path, mode, options)))
     const counts = await pool(tasks, options.parallel)
     return specs.map((spec, index) => {
-      const [json = 0, pipeline = 0, handle = 0] = counts.slice(index * 3, index * 3 + 3)
+      const [json = 0, pipeline = 0, request = 0, withRequest = 0] = counts.slice(
+        index * modes.length,
+        (index + 1) * modes.length,
+      )
+      const handle = withRequest - request
       return {
         fixture: spec.file,
         type: spec.type,
