@@ -1,16 +1,19 @@
 /**
  * @module
- * HTTP: per framework, the same app's bare route (read the body, JSON.parse, answer `{}`), its
- * hand-written route (the same checks a user would write without the kit) and its kit route,
- * driven by autocannon over loopback in alternating rounds with distinct signed deliveries;
- * medians of the rounds. Any answer but 2xx is counted: every route must accept every delivery.
+ * HTTP: per framework and payload size, the same app's routes driven by autocannon over loopback
+ * in alternating rounds (each round starting one route later) with distinct signed deliveries;
+ * medians of the rounds. Routes: bare (read the body, JSON.parse, answer `{}`), hand-written (the
+ * same checks a user would write without the kit), the kit, and the peers a user might pick
+ * instead (@octokit/webhooks, svix, stripe). Each library is divided by the bare route driven with
+ * that library's own payload. Any answer but 2xx is counted: every route must accept every delivery.
  */
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { type RunningServer, startServer } from '@airudder-webhooks/conformance'
 import autocannon from 'autocannon'
-import { type BenchDelivery, KINDS } from './deliveries'
+import type { BenchDelivery } from './deliveries'
+import { type Payload, SIZES } from './payloads'
 
 export interface HttpRun {
   readonly requestsPerSecond: number
@@ -19,22 +22,49 @@ export interface HttpRun {
   readonly non2xx: number
 }
 
+/** What each round drives: a route of the app with one payload's deliveries. */
+const TARGETS = {
+  bare: { route: 'bare', payload: 'airudder' },
+  handwritten: { route: 'handwritten', payload: 'airudder' },
+  kit: { route: 'kit', payload: 'airudder' },
+  bareGithub: { route: 'bare', payload: 'github' },
+  octokit: { route: 'octokit', payload: 'github' },
+  bareStripe: { route: 'bare', payload: 'stripe' },
+  svix: { route: 'svix', payload: 'stripe' },
+  stripe: { route: 'stripe', payload: 'stripe' },
+} as const satisfies Record<string, { route: string; payload: Payload }>
+
+export type Target = keyof typeof TARGETS
+
+/** Each library and the bare run on its own payload that it is divided by. */
+export const LIBRARIES = {
+  kit: 'bare',
+  handwritten: 'bare',
+  octokit: 'bareGithub',
+  svix: 'bareStripe',
+  stripe: 'bareStripe',
+} as const satisfies Record<string, Target>
+
+export type Library = keyof typeof LIBRARIES
+
 export interface HttpRow {
   readonly framework: string
-  readonly kind: string
-  readonly bare: HttpRun
-  readonly handwritten: HttpRun
-  readonly kit: HttpRun
-  readonly kitOverBare: number
+  readonly size: string
+  readonly events: Readonly<Record<Payload, string>>
+  readonly bytes: Readonly<Record<Payload, number>>
+  readonly runs: Readonly<Partial<Record<Target, HttpRun>>>
+  /** Each library's requests per second over the bare route's on that library's payload. */
+  readonly overBare: Readonly<Partial<Record<Library, number>>>
   /** The kit against signature + schema checks written by hand. */
   readonly kitOverHandwritten: number
 }
 
-const ROUTES = ['bare', 'handwritten', 'kit'] as const
+/** How long each drive of a route lasts: a duration, or a number of requests (smoke runs). */
+export type DriveLength = { readonly seconds: number } | { readonly requests: number }
 
 export interface HttpOptions {
   readonly rounds: number
-  readonly seconds: number
+  readonly length: DriveLength
   readonly connections: number
   readonly deliveries: number
 }
@@ -46,48 +76,72 @@ const nextBin = require.resolve('next/dist/bin/next')
 const nextDir = fileURLToPath(new URL('../next-app', import.meta.url))
 const nextEnv = { NEXT_TELEMETRY_DISABLED: '1' }
 
-const FRAMEWORKS: Record<string, () => Promise<RunningServer>> = {
-  express: () => startServer({ cwd: benchDir, command: 'node', args: [tsxCli, 'src/servers/express.ts'] }),
-  hono: () => startServer({ cwd: benchDir, command: 'node', args: [tsxCli, 'src/servers/hono.ts'] }),
-  next: async () => {
-    const build = spawnSync(process.execPath, [nextBin, 'build'], {
-      cwd: nextDir,
-      env: { ...process.env, ...nextEnv },
-      encoding: 'utf8',
-      timeout: 240_000,
-    })
-    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
-    return startServer({
-      cwd: nextDir,
-      command: 'sh',
-      args: ['-c', 'exec "$0" "$1" start -p "$PORT" -H 127.0.0.1', process.execPath, nextBin],
-      env: nextEnv,
-      timeoutMs: 60_000,
-    })
+const tsxServer = (file: string) => () =>
+  startServer({ cwd: benchDir, command: 'node', args: [tsxCli, `src/servers/${file}`] })
+
+const ALL_TARGETS = Object.keys(TARGETS) as Target[]
+
+interface Framework {
+  readonly start: () => Promise<RunningServer>
+  /** The targets its app serves. */
+  readonly targets: readonly Target[]
+}
+
+const FRAMEWORKS: Record<string, Framework> = {
+  'node:http': { start: tsxServer('node-http.ts'), targets: ALL_TARGETS },
+  express: { start: tsxServer('express.ts'), targets: ALL_TARGETS },
+  hono: { start: tsxServer('hono.ts'), targets: ALL_TARGETS },
+  // The Next app serves the kit's routes only: a `next build` per peer would not fit the run's time.
+  next: {
+    start: async () => {
+      const build = spawnSync(process.execPath, [nextBin, 'build'], {
+        cwd: nextDir,
+        env: { ...process.env, ...nextEnv },
+        encoding: 'utf8',
+        timeout: 240_000,
+      })
+      if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+      return startServer({
+        cwd: nextDir,
+        command: 'sh',
+        args: ['-c', 'exec "$0" "$1" start -p "$PORT" -H 127.0.0.1', process.execPath, nextBin],
+        env: nextEnv,
+        timeoutMs: 60_000,
+      })
+    },
+    targets: ['bare', 'handwritten', 'kit'],
   },
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
-async function drive(url: string, deliveries: readonly BenchDelivery[], options: HttpOptions) {
-  let next = 0
+/** A path of the app and the deliveries it is sent, in turn. */
+interface Sent {
+  readonly path: string
+  readonly deliveries: readonly BenchDelivery[]
+}
+
+/** Drives `url`'s paths; several take turns on each connection (one warm-up run covers them all). */
+async function drive(url: string, paths: readonly Sent[], connections: number, length: DriveLength) {
   const result = await autocannon({
     url,
     method: 'POST',
-    connections: options.connections,
-    duration: options.seconds,
-    requests: [
-      {
-        setupRequest: (request) => {
+    connections,
+    ...('seconds' in length ? { duration: length.seconds } : { amount: length.requests }),
+    requests: paths.map(({ path, deliveries }) => {
+      let next = 0
+      return {
+        setupRequest: (request: autocannon.Request) => {
           const delivery = deliveries[next++ % deliveries.length] as BenchDelivery
-          return { ...request, method: 'POST', body: delivery.body, headers: delivery.headers }
+          return { ...request, path, method: 'POST', body: delivery.body, headers: delivery.headers }
         },
-      },
-    ],
+      }
+    }),
   })
   // A route that refuses deliveries would look fast: every delivery must be accepted.
+  const where = `${url} ${paths.map(({ path }) => path).join(', ')}`
   if (result.non2xx > 0)
-    throw new Error(`@airudder-webhooks/bench: ${url} answered ${result.non2xx} deliveries non-2xx`)
+    throw new Error(`@airudder-webhooks/bench: ${where} answered ${result.non2xx} deliveries non-2xx`)
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -105,33 +159,56 @@ function summary(runs: readonly HttpRun[]): HttpRun {
   }
 }
 
+const payloadsOf = <T>(make: (payload: Payload) => T) =>
+  ({ airudder: make('airudder'), github: make('github'), stripe: make('stripe') }) as Record<Payload, T>
+
 export async function httpBench(
   options: HttpOptions,
   frameworks = Object.keys(FRAMEWORKS),
 ): Promise<HttpRow[]> {
   const rows: HttpRow[] = []
-  for (const framework of frameworks) {
-    const server = await (FRAMEWORKS[framework] as () => Promise<RunningServer>)()
+  for (const name of frameworks) {
+    const framework = FRAMEWORKS[name] as Framework
+    const server = await framework.start()
     try {
-      for (const [kind, make] of Object.entries(KINDS)) {
-        const deliveries = Array.from({ length: options.deliveries }, (_, i) => make(i))
-        const runs = { bare: [] as HttpRun[], handwritten: [] as HttpRun[], kit: [] as HttpRun[] }
-        await drive(`${server.url}/kit`, deliveries.slice(0, 50), { ...options, seconds: 1 }) // warm-up
+      for (const { size, events, series } of SIZES) {
+        // Made per size, just before they are sent: svix and Stripe refuse signatures over 5 minutes old.
+        const deliveries = payloadsOf((payload) =>
+          Array.from({ length: options.deliveries }, (_, i) => series[payload](i)),
+        )
+        const sent = (target: Target): Sent => ({
+          path: `/${TARGETS[target].route}`,
+          deliveries: deliveries[TARGETS[target].payload],
+        })
+        const warmUp = options.connections * 100 * framework.targets.length
+        await drive(server.url, framework.targets.map(sent), options.connections, { requests: warmUp })
+        const runs: Partial<Record<Target, HttpRun[]>> = {}
+        const count = framework.targets.length
         for (let round = 0; round < options.rounds; round++) {
-          for (const route of ROUTES)
-            runs[route].push(await drive(`${server.url}/${route}`, deliveries, options))
+          // Each round starts one target later, so no target always follows the same one.
+          for (let step = 0; step < count; step++) {
+            const target = framework.targets[(round + step) % count] as Target
+            const run = await drive(server.url, [sent(target)], options.connections, options.length)
+            runs[target] = [...(runs[target] ?? []), run]
+          }
         }
-        const [bare, handwritten, kit] = ROUTES.map((route) => summary(runs[route]))
-        if (!bare || !handwritten || !kit)
-          throw new Error('@airudder-webhooks/bench: a route was not measured')
+        const summaries: Partial<Record<Target, HttpRun>> = {}
+        for (const target of framework.targets) summaries[target] = summary(runs[target] ?? [])
+        const rps = (target: Target) => summaries[target]?.requestsPerSecond
+        const overBare: Partial<Record<Library, number>> = {}
+        for (const [library, bare] of Object.entries(LIBRARIES) as [Library, Target][]) {
+          const mine = rps(library)
+          const base = rps(bare)
+          if (mine !== undefined && base !== undefined) overBare[library] = mine / base
+        }
         rows.push({
-          framework,
-          kind,
-          bare,
-          handwritten,
-          kit,
-          kitOverBare: kit.requestsPerSecond / bare.requestsPerSecond,
-          kitOverHandwritten: kit.requestsPerSecond / handwritten.requestsPerSecond,
+          framework: name,
+          size,
+          events,
+          bytes: payloadsOf((payload) => Buffer.byteLength(deliveries[payload][0]?.body ?? '')),
+          runs: summaries,
+          overBare,
+          kitOverHandwritten: (rps('kit') ?? 0) / (rps('handwritten') ?? 1),
         })
       }
     } finally {
