@@ -17,7 +17,7 @@ const core = await coreBench(smoke ? { rounds: 1, roundMs: 20 } : { rounds: 5, r
 const http = await httpBench(
   smoke
     ? { rounds: 1, length: { requests: 200 }, connections: 4, deliveries: 20 }
-    : { rounds: 3, length: { seconds: 2 }, connections: 10, deliveries: 2000 },
+    : { rounds: 5, length: { seconds: 1 }, connections: 10, deliveries: 2000 },
 )
 const slow = await slowBench(
   smoke
