@@ -162,6 +162,40 @@ function summary(runs: readonly HttpRun[]): HttpRun {
 const payloadsOf = <T>(make: (payload: Payload) => T) =>
   ({ airudder: make('airudder'), github: make('github'), stripe: make('stripe') }) as Record<Payload, T>
 
+/**
+ * One framework's targets after one warm-up drive of them all, in alternating rounds; each round
+ * starts one target later, so no target always follows the same one. The median run of each.
+ */
+async function measure(
+  url: string,
+  targets: readonly Target[],
+  sent: (target: Target) => Sent,
+  options: HttpOptions,
+): Promise<Partial<Record<Target, HttpRun>>> {
+  await drive(url, targets.map(sent), options.connections, {
+    requests: options.connections * 100 * targets.length,
+  })
+  const runs = new Map<Target, HttpRun[]>(targets.map((target) => [target, []]))
+  for (let round = 0; round < options.rounds; round++) {
+    for (let step = 0; step < targets.length; step++) {
+      const target = targets[(round + step) % targets.length] as Target
+      runs.get(target)?.push(await drive(url, [sent(target)], options.connections, options.length))
+    }
+  }
+  return Object.fromEntries([...runs].map(([target, each]) => [target, summary(each)]))
+}
+
+/** Each measured library over the bare route on its own payload. */
+function overBare(summaries: Partial<Record<Target, HttpRun>>): Partial<Record<Library, number>> {
+  const ratios: Partial<Record<Library, number>> = {}
+  for (const [library, bare] of Object.entries(LIBRARIES) as [Library, Target][]) {
+    const mine = summaries[library]?.requestsPerSecond
+    const base = summaries[bare]?.requestsPerSecond
+    if (mine !== undefined && base !== undefined) ratios[library] = mine / base
+  }
+  return ratios
+}
+
 export async function httpBench(
   options: HttpOptions,
   frameworks = Object.keys(FRAMEWORKS),
@@ -180,35 +214,15 @@ export async function httpBench(
           path: `/${TARGETS[target].route}`,
           deliveries: deliveries[TARGETS[target].payload],
         })
-        const warmUp = options.connections * 100 * framework.targets.length
-        await drive(server.url, framework.targets.map(sent), options.connections, { requests: warmUp })
-        const runs: Partial<Record<Target, HttpRun[]>> = {}
-        const count = framework.targets.length
-        for (let round = 0; round < options.rounds; round++) {
-          // Each round starts one target later, so no target always follows the same one.
-          for (let step = 0; step < count; step++) {
-            const target = framework.targets[(round + step) % count] as Target
-            const run = await drive(server.url, [sent(target)], options.connections, options.length)
-            runs[target] = [...(runs[target] ?? []), run]
-          }
-        }
-        const summaries: Partial<Record<Target, HttpRun>> = {}
-        for (const target of framework.targets) summaries[target] = summary(runs[target] ?? [])
-        const rps = (target: Target) => summaries[target]?.requestsPerSecond
-        const overBare: Partial<Record<Library, number>> = {}
-        for (const [library, bare] of Object.entries(LIBRARIES) as [Library, Target][]) {
-          const mine = rps(library)
-          const base = rps(bare)
-          if (mine !== undefined && base !== undefined) overBare[library] = mine / base
-        }
+        const runs = await measure(server.url, framework.targets, sent, options)
         rows.push({
           framework: name,
           size,
           events,
           bytes: payloadsOf((payload) => Buffer.byteLength(deliveries[payload][0]?.body ?? '')),
-          runs: summaries,
-          overBare,
-          kitOverHandwritten: (rps('kit') ?? 0) / (rps('handwritten') ?? 1),
+          runs,
+          overBare: overBare(runs),
+          kitOverHandwritten: (runs.kit?.requestsPerSecond ?? 0) / (runs.handwritten?.requestsPerSecond ?? 1),
         })
       }
     } finally {

@@ -41,8 +41,8 @@ function githubExample(event: string, action?: string): Record<string, unknown> 
  */
 export function githubSeries(event: string, action?: string): (i: number) => BenchDelivery {
   const example = githubExample(event, action)
+  const sender = example.sender as Record<string, unknown>
   return (i) => {
-    const sender = example.sender as Record<string, unknown>
     const body = JSON.stringify({ ...example, sender: { ...sender, id: 1_000_000 + i } })
     const signature = `sha256=${createHmac('sha256', GITHUB_SECRET).update(body).digest('hex')}`
     return {
