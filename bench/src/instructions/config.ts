@@ -1,17 +1,18 @@
 /**
  * @module
- * The two instruction-count runs: the full one (`pnpm bench:instructions`, every fixture) and the
- * CI gate's (two fixtures, small counts, compared with the committed baseline). Counts differ between
- * settings, so the baseline records the settings it was measured with and the gate uses the same.
+ * The instruction-count runs: the full one (`pnpm bench:instructions`, every fixture) and the CI
+ * gate's (two fixtures, compared with the committed baseline). Both use the same settings, which the
+ * baseline records: counts measured otherwise are not comparable.
  */
-import type { MeasureOptions } from './measure'
+import type { MeasureOptions, MeasureSettings } from './measure'
 
-export const FULL: MeasureOptions = { count: 400, warmup: 1000, parallel: 2 }
+export const SETTINGS: MeasureSettings = { warmup: 2000, counts: [500, 2500] }
+
+export const FULL: MeasureOptions = { ...SETTINGS, parallel: 2 }
 
 export const GATE: MeasureOptions = {
+  ...SETTINGS,
   fixtures: ['workflow-call-completed.json', 'workflow-chatbot-session-ended.json'],
-  count: 100,
-  warmup: 300,
   parallel: 2,
 }
 

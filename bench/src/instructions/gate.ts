@@ -5,16 +5,16 @@
  * re-running with `--baseline` and saying why in the commit.
  */
 import { readFileSync } from 'node:fs'
-import { GATE, TOLERANCE } from './config'
-import { type InstructionRow, measureInstructions } from './measure'
+import { GATE, SETTINGS, TOLERANCE } from './config'
+import { type InstructionRow, type MeasureSettings, measureInstructions } from './measure'
 import { table } from './table'
 
 const file = new URL('../../results/instructions-baseline.json', import.meta.url)
 const baseline = JSON.parse(readFileSync(file, 'utf8')) as {
-  settings: { count: number; warmup: number }
+  settings: MeasureSettings
   rows: InstructionRow[]
 }
-if (baseline.settings.count !== GATE.count || baseline.settings.warmup !== GATE.warmup) {
+if (JSON.stringify(baseline.settings) !== JSON.stringify(SETTINGS)) {
   console.error(
     'bench: the baseline was measured with other settings; run `pnpm bench:instructions --baseline`',
   )

@@ -5,17 +5,16 @@
  */
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { FULL, GATE } from './config'
+import { FULL, GATE, SETTINGS } from './config'
 import { measureInstructions } from './measure'
 import { table } from './table'
 
 const baseline = process.argv.includes('--baseline')
-const settings = baseline ? GATE : FULL
-const rows = await measureInstructions(settings)
+const rows = await measureInstructions(baseline ? GATE : FULL)
 const report = {
   machine: `${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
   date: new Date().toISOString().slice(0, 10),
-  settings: { count: settings.count, warmup: settings.warmup },
+  settings: SETTINGS,
   rows,
 }
 const name = baseline ? 'instructions-baseline' : 'instructions'

@@ -2,11 +2,16 @@
  * @module
  * Lossless numbers. `JSON.parse` rounds a number it cannot hold exactly (`2123875204123456789`
  * becomes `2123875204123456800`) before any schema sees it, and Node 20's `JSON.parse` gives no
- * access to the source text. So after the usual parse, a cheap test on the raw text tells whether
- * such a number can be present at all (it needs 16 digits in a row); only then is the text
- * scanned, and every number token that parsing would change is re-read as the string of its
- * exact digits. Identifiers then keep every digit; a count or timestamp that large fails its
- * schema instead of being silently rounded.
+ * access to the source text. So after the usual parse, a walk over the parsed values tells whether
+ * such a number can be present at all (an integer beyond 2^53, or a fraction whose shortest form
+ * takes 16 or more characters); only then is the text scanned, and every number token that
+ * parsing would change is re-read as the string of its exact digits. Identifiers then keep every
+ * digit; a count or timestamp that large fails its schema instead of being silently rounded.
+ *
+ * The walk costs a tenth of scanning the text, and is exact for integers. A fraction written with
+ * more digits than a double holds that still reads back as a short number (`0.10000000000000000001`
+ * parses to `0.1`) is taken as that double, as any JSON reader would; AIRudder's fractions are
+ * amounts and durations, printed from doubles in the first place.
  *
  * ```ts
  * exactJson('{"id":2123875204123456789}', JSON.parse('{"id":2123875204123456789}'))
@@ -14,9 +19,6 @@
  * ```
  */
 import { canonicalDecimal } from '../schema/drift'
-
-/** A number with 16 or more digits (or digits and a point): the only kind `JSON.parse` may round. */
-const MAY_LOSE_DIGITS = /\d[\d.]{15}/
 
 const QUOTE = 34
 const BACKSLASH = 92
@@ -61,12 +63,36 @@ function forEachNumber(text: string, visit: (start: number, end: number) => void
 }
 
 /**
+ * True when some number in `parsed` may have been rounded by `JSON.parse`: every other double
+ * prints back as the digits that were sent. Nesting too deep to walk is scanned instead.
+ */
+function mayBeRounded(parsed: unknown): boolean {
+  try {
+    return hasRoundedNumber(parsed)
+  } catch {
+    return true // a stack overflow on nesting thousands deep: the text scan is iterative
+  }
+}
+
+function hasRoundedNumber(value: unknown): boolean {
+  if (typeof value === 'number')
+    return !Number.isSafeInteger(value) && (Number.isInteger(value) || String(value).length >= 16)
+  if (typeof value !== 'object' || value === null) return false
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasRoundedNumber(item)) return true
+    return false
+  }
+  for (const key in value) if (hasRoundedNumber((value as Record<string, unknown>)[key])) return true
+  return false
+}
+
+/**
  * `parsed` (what `JSON.parse(text)` returned), with every number it rounded replaced by the
- * string of its exact digits. Returns `parsed` itself when nothing was rounded, which the raw
- * text usually shows without scanning.
+ * string of its exact digits. Returns `parsed` itself when nothing was rounded, which the parsed
+ * values usually show without scanning the text.
  */
 export function exactJson(text: string, parsed: unknown): unknown {
-  if (!MAY_LOSE_DIGITS.test(text)) return parsed
+  if (!mayBeRounded(parsed)) return parsed
   let exact = ''
   let copied = 0
   forEachNumber(text, (start, end) => {
