@@ -17,6 +17,8 @@ import { type Payload, SIZES } from './payloads'
 
 export interface HttpRun {
   readonly requestsPerSecond: number
+  /** The server process's CPU time per request, in µs, where the server reports it (`GET /cpu`). */
+  readonly cpuMicros: number | undefined
   readonly p50: number
   readonly p99: number
   readonly non2xx: number
@@ -55,6 +57,8 @@ export interface HttpRow {
   readonly runs: Readonly<Partial<Record<Target, HttpRun>>>
   /** Each library's requests per second over the bare route's on that library's payload. */
   readonly overBare: Readonly<Partial<Record<Library, number>>>
+  /** The same ratio from CPU per request (bare's µs over the library's), steadier on a busy machine. */
+  readonly overBareCpu: Readonly<Partial<Record<Library, number>>>
   /** The kit against signature + schema checks written by hand. */
   readonly kitOverHandwritten: number
 }
@@ -85,12 +89,14 @@ interface Framework {
   readonly start: () => Promise<RunningServer>
   /** The targets its app serves. */
   readonly targets: readonly Target[]
+  /** Whether it answers `GET /cpu` with its CPU time. */
+  readonly cpu: boolean
 }
 
 const FRAMEWORKS: Record<string, Framework> = {
-  'node:http': { start: tsxServer('node-http.ts'), targets: ALL_TARGETS },
-  express: { start: tsxServer('express.ts'), targets: ALL_TARGETS },
-  hono: { start: tsxServer('hono.ts'), targets: ALL_TARGETS },
+  'node:http': { start: tsxServer('node-http.ts'), targets: ALL_TARGETS, cpu: true },
+  express: { start: tsxServer('express.ts'), targets: ALL_TARGETS, cpu: true },
+  hono: { start: tsxServer('hono.ts'), targets: ALL_TARGETS, cpu: true },
   // The Next app serves the kit's routes only: a `next build` per peer would not fit the run's time.
   next: {
     start: async () => {
@@ -110,6 +116,7 @@ const FRAMEWORKS: Record<string, Framework> = {
       })
     },
     targets: ['bare', 'handwritten', 'kit'],
+    cpu: false,
   },
 }
 
@@ -121,8 +128,23 @@ interface Sent {
   readonly deliveries: readonly BenchDelivery[]
 }
 
-/** Drives `url`'s paths; several take turns on each connection (one warm-up run covers them all). */
-async function drive(url: string, paths: readonly Sent[], connections: number, length: DriveLength) {
+async function cpuMicros(url: string): Promise<number> {
+  const { micros } = (await (await fetch(`${url}/cpu`)).json()) as { micros: number }
+  return micros
+}
+
+/**
+ * Drives `url`'s paths; several take turns on each connection (one warm-up run covers them all).
+ * With `cpu`, reads the server's CPU time before and after.
+ */
+async function drive(
+  url: string,
+  paths: readonly Sent[],
+  connections: number,
+  length: DriveLength,
+  cpu = false,
+): Promise<HttpRun> {
+  const cpuBefore = cpu ? await cpuMicros(url) : 0
   const result = await autocannon({
     url,
     method: 'POST',
@@ -142,8 +164,10 @@ async function drive(url: string, paths: readonly Sent[], connections: number, l
   const where = `${url} ${paths.map(({ path }) => path).join(', ')}`
   if (result.non2xx > 0)
     throw new Error(`@airudder-webhooks/bench: ${where} answered ${result.non2xx} deliveries non-2xx`)
+  const cpuUsed = cpu ? (await cpuMicros(url)) - cpuBefore : undefined
   return {
     requestsPerSecond: result.requests.average,
+    cpuMicros: cpuUsed === undefined ? undefined : cpuUsed / result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx + result.errors + result.timeouts,
@@ -153,6 +177,9 @@ async function drive(url: string, paths: readonly Sent[], connections: number, l
 function summary(runs: readonly HttpRun[]): HttpRun {
   return {
     requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    cpuMicros: runs.every((run) => run.cpuMicros !== undefined)
+      ? median(runs.map((run) => run.cpuMicros ?? 0))
+      : undefined,
     p50: median(runs.map((run) => run.p50)),
     p99: median(runs.map((run) => run.p99)),
     non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
@@ -168,7 +195,7 @@ const payloadsOf = <T>(make: (payload: Payload) => T) =>
  */
 async function measure(
   url: string,
-  targets: readonly Target[],
+  { targets, cpu }: Framework,
   sent: (target: Target) => Sent,
   options: HttpOptions,
 ): Promise<Partial<Record<Target, HttpRun>>> {
@@ -179,18 +206,21 @@ async function measure(
   for (let round = 0; round < options.rounds; round++) {
     for (let step = 0; step < targets.length; step++) {
       const target = targets[(round + step) % targets.length] as Target
-      runs.get(target)?.push(await drive(url, [sent(target)], options.connections, options.length))
+      runs.get(target)?.push(await drive(url, [sent(target)], options.connections, options.length, cpu))
     }
   }
   return Object.fromEntries([...runs].map(([target, each]) => [target, summary(each)]))
 }
 
-/** Each measured library over the bare route on its own payload. */
-function overBare(summaries: Partial<Record<Target, HttpRun>>): Partial<Record<Library, number>> {
+/** Each measured library over the bare route on its own payload: `speed` is higher when faster. */
+function overBare(
+  summaries: Partial<Record<Target, HttpRun>>,
+  speed: (run: HttpRun) => number | undefined,
+): Partial<Record<Library, number>> {
   const ratios: Partial<Record<Library, number>> = {}
   for (const [library, bare] of Object.entries(LIBRARIES) as [Library, Target][]) {
-    const mine = summaries[library]?.requestsPerSecond
-    const base = summaries[bare]?.requestsPerSecond
+    const mine = summaries[library] && speed(summaries[library])
+    const base = summaries[bare] && speed(summaries[bare])
     if (mine !== undefined && base !== undefined) ratios[library] = mine / base
   }
   return ratios
@@ -214,14 +244,15 @@ export async function httpBench(
           path: `/${TARGETS[target].route}`,
           deliveries: deliveries[TARGETS[target].payload],
         })
-        const runs = await measure(server.url, framework.targets, sent, options)
+        const runs = await measure(server.url, framework, sent, options)
         rows.push({
           framework: name,
           size,
           events,
           bytes: payloadsOf((payload) => Buffer.byteLength(deliveries[payload][0]?.body ?? '')),
           runs,
-          overBare: overBare(runs),
+          overBare: overBare(runs, (run) => run.requestsPerSecond),
+          overBareCpu: overBare(runs, (run) => (run.cpuMicros === undefined ? undefined : 1 / run.cpuMicros)),
           kitOverHandwritten: (runs.kit?.requestsPerSecond ?? 0) / (runs.handwritten?.requestsPerSecond ?? 1),
         })
       }

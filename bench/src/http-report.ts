@@ -58,14 +58,13 @@ export function httpMarkdown(rows: readonly HttpRow[]): string[] {
         `| ${r.size} | ${r.events.airudder}, ${r.bytes.airudder} B | ${r.events.github}, ${r.bytes.github} B | ${r.events.stripe}, ${r.bytes.stripe} B |`,
     ),
     '',
-    'Each library over the bare route on its own payload:',
+    'Each library over the bare route on its own payload (requests per second):',
     '',
-    `| framework | size | ${RATIO_COLUMNS.map(([, name]) => `${name} / bare`).join(' | ')} |`,
-    `|---|---|${RATIO_COLUMNS.map(() => '---:').join('|')}|`,
-    ...rows.map(
-      (r) =>
-        `| ${r.framework} | ${r.size} | ${RATIO_COLUMNS.map(([library]) => ratio(r.overBare[library])).join(' | ')} |`,
-    ),
+    ...ratioTable(rows, (r) => r.overBare),
+    '',
+    "The same ratios from the server's CPU time per request (bare's µs over the library's; a busy machine moves them less; Next.js does not report it):",
+    '',
+    ...ratioTable(rows, (r) => r.overBareCpu),
     '',
     'Requests per second:',
     '',
@@ -80,5 +79,25 @@ export function httpMarkdown(rows: readonly HttpRow[]): string[] {
         return rps === undefined ? '-' : int(rps)
       }).join(' | ')} | ${ratio(r.kitOverHandwritten)} | ${latency('bare')} | ${latency('kit')} | ${failed} |`
     }),
+    '',
+    'Server CPU per request (µs):',
+    '',
+    `| framework | size | ${RPS_COLUMNS.map(([, name]) => name).join(' | ')} |`,
+    `|---|---|${RPS_COLUMNS.map(() => '---:').join('|')}|`,
+    ...rows.map((r) => {
+      const micros = (target: Target) => r.runs[target]?.cpuMicros
+      return `| ${r.framework} | ${r.size} | ${RPS_COLUMNS.map(([target]) => micros(target)?.toFixed(1) ?? '-').join(' | ')} |`
+    }),
+  ]
+}
+
+function ratioTable(rows: readonly HttpRow[], ratios: (row: HttpRow) => HttpRow['overBare']): string[] {
+  return [
+    `| framework | size | ${RATIO_COLUMNS.map(([, name]) => `${name} / bare`).join(' | ')} |`,
+    `|---|---|${RATIO_COLUMNS.map(() => '---:').join('|')}|`,
+    ...rows.map(
+      (r) =>
+        `| ${r.framework} | ${r.size} | ${RATIO_COLUMNS.map(([library]) => ratio(ratios(r)[library])).join(' | ')} |`,
+    ),
   ]
 }
