@@ -42,8 +42,3 @@ export function sessionEnded(i: number): BenchDelivery {
   const sign = computeSignature('hmac-sha256-hex', encoder.encode(body), HEADER_KEY)
   return { body, headers: { 'content-type': 'application/json', 'x-airudder-sign': sign } }
 }
-
-export const KINDS = {
-  'workflow.call.completed': callCompleted,
-  'workflow.chatbot.session_ended': sessionEnded,
-}

@@ -16,8 +16,8 @@ const smoke = process.argv.includes('--smoke')
 const core = await coreBench(smoke ? { rounds: 1, roundMs: 20 } : { rounds: 5, roundMs: 400 })
 const http = await httpBench(
   smoke
-    ? { rounds: 1, seconds: 1, connections: 4, deliveries: 20 }
-    : { rounds: 3, seconds: 5, connections: 10, deliveries: 2000 },
+    ? { rounds: 1, length: { requests: 200 }, connections: 4, deliveries: 20 }
+    : { rounds: 5, length: { seconds: 1 }, connections: 10, deliveries: 2000 },
 )
 const slow = await slowBench(
   smoke
