@@ -8,7 +8,7 @@
  * `handle(Request)` and the Node bridge differ only in how they read a body.
  */
 import type { Delivery } from '../webhooks/pipeline'
-import { type Answer, errorText, failure, type Logger } from '../webhooks/runtime'
+import { type Answer, errorText, failure, type Logger, OK } from '../webhooks/runtime'
 import { decodeBody, refuseEncoding } from './decode-body'
 import { preflight, tooLarge } from './preflight'
 
@@ -96,7 +96,17 @@ export function internalError(logger: Logger | undefined, thrown: unknown): Answ
   return failure('internal_error', 'The delivery could not be processed; AIRudder will retry')
 }
 
+const CONTENT_TYPE = 'application/json; charset=utf-8'
+/** Every successful delivery gets the same answer: its text and headers are made once. */
+const OK_TEXT = JSON.stringify(OK.body)
+const OK_HEADERS: Readonly<Record<string, string>> = { 'Content-Type': CONTENT_TYPE }
+
 /** The headers every answer carries: JSON, plus its own (`Allow`, `Retry-After`, …). */
-export function answerHeaders(answer: Answer): Record<string, string> {
-  return { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers }
+export function answerHeaders(answer: Answer): Readonly<Record<string, string>> {
+  return answer === OK ? OK_HEADERS : { 'Content-Type': CONTENT_TYPE, ...answer.headers }
+}
+
+/** The answer's body as sent. */
+export function answerText(answer: Answer): string {
+  return answer === OK ? OK_TEXT : JSON.stringify(answer.body)
 }

@@ -7,8 +7,8 @@
  * export const POST = (request: Request) => webhooks.handle(request)
  * ```
  */
-import { type Answer, OK } from '../webhooks/runtime'
-import { type AdapterInfo, answerHeaders, answerRequest, type EdgeReceiver } from './edge'
+import type { Answer } from '../webhooks/runtime'
+import { type AdapterInfo, answerHeaders, answerRequest, answerText, type EdgeReceiver } from './edge'
 import { readWebBody } from './read-body'
 
 export interface HandleOptions<C> {
@@ -20,13 +20,8 @@ export interface HandleOptions<C> {
   readonly adapter?: AdapterInfo | undefined
 }
 
-/** Every successful delivery gets the same answer: its text and headers are made once. */
-const OK_TEXT = '{}'
-const OK_HEADERS: Readonly<Record<string, string>> = answerHeaders(OK)
-
 export function toResponse(answer: Answer): Response {
-  if (answer === OK) return new Response(OK_TEXT, { status: 200, headers: OK_HEADERS })
-  return new Response(JSON.stringify(answer.body), { status: answer.status, headers: answerHeaders(answer) })
+  return new Response(answerText(answer), { status: answer.status, headers: answerHeaders(answer) })
 }
 
 export async function handleRequest<C>(

@@ -11,8 +11,8 @@
  * ```
  * Structural types only: core imports nothing from Node.
  */
-import { readLimited } from '../http/read-body'
 import type { NodeRequestLike } from './node-bridge'
+import { readNodeBody } from './read-stream'
 
 export interface NodeFetchResponseLike {
   statusCode: number
@@ -49,7 +49,7 @@ async function bodyOf(req: NodeRequestLike, limit: number): Promise<Uint8Array |
     const fields = (req.body ?? {}) as Record<string, unknown>
     return new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)])).toString()
   }
-  return readLimited(req, limit)
+  return readNodeBody(req, limit)
 }
 
 export function createNodeFetchHandler(
