@@ -22,6 +22,11 @@ export async function readLimited(
     }
     parts.push(bytes)
   }
+  return concatBytes(parts, size)
+}
+
+/** The parts as one Uint8Array of `size` bytes (a single part as it is). */
+export function concatBytes(parts: readonly Uint8Array[], size: number): Uint8Array {
   if (parts.length === 1 && parts[0]) return parts[0]
   const body = new Uint8Array(size)
   let offset = 0

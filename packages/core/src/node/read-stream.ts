@@ -5,7 +5,7 @@
  * the Node bridge's own costs on a busy server; listeners cost neither. Any other async iterable
  * (a test double, a non-Node stream) is read by iteration.
  */
-import { readLimited } from '../http/read-body'
+import { concatBytes, readLimited } from '../http/read-body'
 
 /** The part of Node's `Readable` (an `IncomingMessage`) the listeners need. */
 export interface NodeStreamLike extends AsyncIterable<Uint8Array | string> {
@@ -16,17 +16,6 @@ export interface NodeStreamLike extends AsyncIterable<Uint8Array | string> {
 }
 
 const encoder = new TextEncoder()
-
-function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0]
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const part of parts) {
-    body.set(part, offset)
-    offset += part.byteLength
-  }
-  return body
-}
 
 /**
  * The body, or `undefined` once it passes `limit` bytes: then reading stops and the stream is paused,
@@ -56,7 +45,7 @@ export function readNodeBody(req: NodeStreamLike, limit: number): Promise<Uint8A
           resolve(undefined)
         })
     }
-    const onEnd = () => settle(() => resolve(concat(parts, size)))
+    const onEnd = () => settle(() => resolve(concatBytes(parts, size)))
     const onError = (error: Error) => settle(() => reject(error))
     const onClose = () => settle(() => reject(new Error('the request closed before its body ended')))
     on.call(req, 'data', onData)
