@@ -109,6 +109,34 @@ function warnLost<D extends Definitions>(runtime: Runtime<D>, entry: InboxEntry)
   )
 }
 
+/** Attempts at recording a run done while the store refuses writes, and the pause before each next one. */
+const COMPLETE_ATTEMPTS = 8
+const COMPLETE_PAUSE_MS = 250
+
+/**
+ * Marks the entry done, retrying while the store refuses the write (a SQLite file locked by another
+ * process, a database restarting). The handlers have already run: giving up here would leave the
+ * entry to be claimed again when its lease runs out, and run twice. The last failure is thrown.
+ */
+async function completeOnceStored<D extends Definitions>(
+  runtime: Runtime<D>,
+  inbox: Inbox,
+  entry: InboxEntry,
+): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inbox.complete(entry)
+    } catch (thrown) {
+      if (attempt >= COMPLETE_ATTEMPTS) throw thrown
+      runtime.logger?.warn(
+        { id: entry.id, type: entry.type, attempt, error: messageOf(thrown) },
+        '@airudder-webhooks/core: could not record a handled inbox entry as done; retrying',
+      )
+      await new Promise((resolve) => setTimeout(resolve, COMPLETE_PAUSE_MS * attempt))
+    }
+  }
+}
+
 /** Done, or failed: pending again after the backoff, or dead once out of attempts (or unfixable). */
 async function settle<D extends Definitions>(
   runtime: Runtime<D>,
@@ -118,7 +146,7 @@ async function settle<D extends Definitions>(
   options: ProcessEntryOptions,
 ): Promise<void> {
   if ('failures' in outcome && outcome.failures.length === 0) {
-    if (!(await inbox.complete(entry))) warnLost(runtime, entry)
+    if (!(await completeOnceStored(runtime, inbox, entry))) warnLost(runtime, entry)
     return
   }
   let retryAt: Date | null = null
