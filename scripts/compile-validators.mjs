@@ -15,11 +15,11 @@
  * change in place). Unions try their next option only after `NO`; any failure at the top sends the
  * delivery to zod on a fresh parse, so invalid bodies are judged by zod alone.
  */
+import { analyse, defOf, discriminatorCases, supported, typeOf } from './zod-analysis.mjs'
 
 const FAILED = (name) => `${name} === NO || ${name} === BAIL`
 /** `.key` when the key is an identifier, else `["key"]`. */
 const member = (key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)
-const SIMPLE = new Set(['string', 'number', 'boolean', 'null', 'unknown', 'any'])
 
 /**
  * @param {{ type: string; schema: unknown }[]} roots
@@ -31,127 +31,7 @@ export function compileValidators(roots, driftTag = () => undefined) {
   const lines = []
   const constants = []
   const functions = new Map() // schema -> function name
-  const info = new Map() // schema -> { changes, mutates }
   let counter = 0
-
-  const defOf = (schema) => schema._zod.def
-  const typeOf = (schema) => defOf(schema).type
-
-  /** May this node return something other than its input? May it change its input in place? */
-  function analyse(schema, seen = new Set()) {
-    const known = info.get(schema)
-    if (known) return known
-    if (seen.has(schema)) return { changes: true, mutates: true } // recursive: be conservative
-    seen.add(schema)
-    const def = defOf(schema)
-    let result
-    switch (def.type) {
-      case 'string':
-      case 'number':
-      case 'boolean':
-      case 'null':
-      case 'unknown':
-      case 'any':
-      case 'literal':
-        result = { changes: false, mutates: false }
-        break
-      case 'optional':
-      case 'nullable':
-        result = analyse(def.innerType, seen)
-        break
-      case 'union': {
-        const options = def.options.map((option) => analyse(option, seen))
-        result = {
-          changes: options.some((o) => o.changes),
-          mutates: options.some((o) => o.mutates),
-        }
-        break
-      }
-      case 'pipe': {
-        const a = analyse(def.in, seen)
-        const b = analyse(def.out, seen)
-        result = { changes: a.changes || b.changes, mutates: a.mutates || b.mutates }
-        break
-      }
-      case 'transform':
-        result = { changes: true, mutates: false }
-        break
-      case 'object': {
-        const fields = Object.values(def.shape).map((field) => analyse(field, seen))
-        result = { changes: false, mutates: fields.some((f) => f.changes || f.mutates) }
-        break
-      }
-      case 'array': {
-        const element = analyse(def.element, seen)
-        result = { changes: false, mutates: element.changes || element.mutates }
-        break
-      }
-      case 'record': {
-        const value = analyse(def.valueType, seen)
-        result = { changes: false, mutates: value.changes || value.mutates }
-        break
-      }
-      default:
-        result = { changes: true, mutates: false } // byZod: a copy, the input untouched
-    }
-    if (!supported(schema)) result = { changes: true, mutates: false }
-    info.set(schema, result)
-    return result
-  }
-
-  /** Whether the compiler specialises this node itself (else zod parses it). */
-  function supported(schema) {
-    const def = defOf(schema)
-    const traits = schema._zod.traits
-    if (def.coerce || traits.has('$ZodCodec')) return false
-    if ((def.checks ?? []).some((check) => check._zod.def.when)) return false
-    switch (def.type) {
-      case 'literal':
-        return def.values.every(
-          (value) => value === null || ['string', 'boolean'].includes(typeof value) || Number.isFinite(value),
-        )
-      case 'optional':
-        return defOf(def.innerType).type !== 'default' && def.innerType._zod.optin !== 'defaulted'
-      case 'union':
-        if (def.discriminator !== undefined)
-          return !def.unionFallback && discriminatorCases(schema) !== undefined
-        return def.inclusive !== false
-      case 'object': {
-        const catchall = def.catchall && typeOf(def.catchall)
-        if (catchall !== 'unknown' && catchall !== 'any') return false
-        if (Object.getOwnPropertySymbols(def.shape).length > 0) return false
-        return Object.entries(def.shape).every(
-          ([key, field]) => key !== '__proto__' && field._zod.optin !== 'defaulted',
-        )
-      }
-      case 'record': {
-        const key = def.keyType
-        return (
-          typeOf(key) === 'string' &&
-          !(defOf(key).checks ?? []).length &&
-          !defOf(key).coerce &&
-          def.mode !== 'loose'
-        )
-      }
-      default:
-        return SIMPLE.has(def.type) || ['nullable', 'pipe', 'transform', 'array'].includes(def.type)
-    }
-  }
-
-  function discriminatorCases(schema) {
-    const def = defOf(schema)
-    const cases = []
-    for (const option of def.options) {
-      const values = option._zod.propValues?.[def.discriminator]
-      if (!values || values.size === 0) return undefined
-      for (const value of values) {
-        if (!(typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)))
-          return undefined
-        cases.push([value, option])
-      }
-    }
-    return cases
-  }
 
   /** A module-level constant holding what sits at `path` in a root's definition. */
   function constant(root, path, prefix, wrap = '') {
@@ -178,7 +58,7 @@ export function compileValidators(roots, driftTag = () => undefined) {
     if (known) return known
     const name = `v${counter++}`
     functions.set(key, name)
-    analyse(schema)
+    analyse(schema) // from the top first: inside a recursive schema, answers depend on where the walk starts
     const def = defOf(schema)
     const body = supported(schema)
       ? node(schema, def, root, path)
@@ -187,7 +67,7 @@ export function compileValidators(roots, driftTag = () => undefined) {
     if (supported(schema) && checks.length > 0) {
       // Checks run on the parsed value; `node` ends in `return <value>`, so route it through them.
       const list = constant(root, [...path, 'checks'], 'c')
-      const fail = info.get(schema).mutates ? 'BAIL' : 'NO'
+      const fail = analyse(schema).mutates ? 'BAIL' : 'NO'
       lines.push(`function ${name}(v: unknown): unknown {`)
       lines.push(`const out = ${name}Parse(v)`)
       lines.push(`if (${FAILED('out')}) return out`)
@@ -230,7 +110,7 @@ export function compileValidators(roots, driftTag = () => undefined) {
       case 'pipe': {
         const first = compile(def.in, root, [...path, 'in'])
         const second = compile(def.out, root, [...path, 'out'])
-        const afterFirst = info.get(def.in).mutates ? 'BAIL' : 'NO'
+        const afterFirst = analyse(def.in).mutates ? 'BAIL' : 'NO'
         return [
           `const a = ${first}(v)`,
           `if (${FAILED('a')}) return a`,
@@ -246,7 +126,7 @@ export function compileValidators(roots, driftTag = () => undefined) {
         return object(def, root, path)
       case 'array': {
         const element = compile(def.element, root, [...path, 'element'])
-        const fail = info.get(def.element).mutates || info.get(def.element).changes ? 'BAIL' : 'r'
+        const fail = analyse(def.element).mutates || analyse(def.element).changes ? 'BAIL' : 'r'
         return [
           'if (!Array.isArray(v)) return NO',
           'for (let i = 0; i < v.length; i++) {',
@@ -263,7 +143,7 @@ export function compileValidators(roots, driftTag = () => undefined) {
         const head = ['if (!isPlainObject(v)) return NO', "if (Object.hasOwn(v, '__proto__')) return BAIL"]
         if (['unknown', 'any'].includes(typeOf(def.valueType))) return [...head, 'return v']
         const value = compile(def.valueType, root, [...path, 'valueType'])
-        const fail = info.get(def.valueType).mutates || info.get(def.valueType).changes ? 'BAIL' : 'r'
+        const fail = analyse(def.valueType).mutates || analyse(def.valueType).changes ? 'BAIL' : 'r'
         return [
           ...head,
           'for (const key in v) {',
@@ -335,7 +215,7 @@ export function compileValidators(roots, driftTag = () => undefined) {
       } else {
         out.push(...run)
       }
-      const analysed = info.get(field)
+      const analysed = analyse(field)
       if (analysed.changes || analysed.mutates) changedBefore = true
     })
     out.push('return o')
