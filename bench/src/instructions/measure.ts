@@ -77,9 +77,9 @@ function instructions(args: readonly string[]): Promise<number> {
 async function perDelivery(file: string, mode: Mode, options: MeasureOptions): Promise<number> {
   const { warmup, counts } = options
   const [low, high] = counts
-  const run = (count: number) => () => instructions([file, mode, String(count), String(warmup)])
-  const [fewer, more] = await pool([run(low), run(high)], 1)
-  return Math.round(((more as number) - (fewer as number)) / (high - low))
+  const fewer = await instructions([file, mode, String(low), String(warmup)])
+  const more = await instructions([file, mode, String(high), String(warmup)])
+  return Math.round((more - fewer) / (high - low))
 }
 
 /** Runs `tasks` with at most `parallel` at a time, results in order. */

@@ -23,3 +23,5 @@ export function retryDelay(
   const delay = Math.min(max, base * 2 ** Math.max(attempt - 1, 0))
   return Math.round(delay * (1 - jitter * random()))
 }
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

@@ -15,7 +15,7 @@ import { withVerification } from '../steps/verify'
 import { WebhookError } from '../webhooks/errors'
 import type { Inbox, InboxContext, InboxEntry, TransactionalInbox } from '../webhooks/inbox-contract'
 import { messageOf, type Runtime, report } from '../webhooks/runtime'
-import { type RetryOptions, retryDelay } from './backoff'
+import { type RetryOptions, retryDelay, sleep } from './backoff'
 
 export interface ProcessEntryOptions {
   readonly maxAttempts: number
@@ -109,9 +109,9 @@ function warnLost<D extends Definitions>(runtime: Runtime<D>, entry: InboxEntry)
   )
 }
 
-/** Attempts at recording a run done while the store refuses writes, and the pause before each next one. */
+/** Attempts at recording a run done while the store refuses writes, and the backoff between them (≈ 10 s in all). */
 const COMPLETE_ATTEMPTS = 8
-const COMPLETE_PAUSE_MS = 250
+const COMPLETE_RETRY: RetryOptions = { baseMs: 250, maxMs: 2000 }
 
 /**
  * Marks the entry done, retrying while the store refuses the write (a SQLite file locked by another
@@ -132,7 +132,7 @@ async function completeOnceStored<D extends Definitions>(
         { id: entry.id, type: entry.type, attempt, error: messageOf(thrown) },
         '@airudder-webhooks/core: could not record a handled inbox entry as done; retrying',
       )
-      await new Promise((resolve) => setTimeout(resolve, COMPLETE_PAUSE_MS * attempt))
+      await sleep(retryDelay(attempt, COMPLETE_RETRY))
     }
   }
 }

@@ -13,7 +13,7 @@
 import type { Definitions } from '../events/catalogue'
 import type { Inbox, InboxEntry } from '../webhooks/inbox-contract'
 import { errorText, type Runtime } from '../webhooks/runtime'
-import type { RetryOptions } from './backoff'
+import { type RetryOptions, sleep } from './backoff'
 import { processEntry } from './process-entry'
 
 export interface ProcessingOptions {
@@ -48,8 +48,6 @@ export interface Processor {
   /** A delivery was stored: look now instead of at the next poll. */
   notify(): void
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export function createProcessor<D extends Definitions>(
   runtime: Runtime<D>,

@@ -105,3 +105,37 @@ describe('webhooks.close({ timeoutMs })', () => {
     release?.()
   })
 })
+
+describe('an inbox that refuses to record a run done', () => {
+  it('retries the write, so a handler that already ran is not run again', async () => {
+    const memory = createMemoryInbox()
+    let refusals = 2
+    const inbox: Inbox = {
+      ...memory,
+      complete: async (entry) => {
+        if (refusals-- > 0) throw new Error('SQLITE_BUSY: database is locked')
+        return memory.complete(entry)
+      },
+    }
+    const warned: string[] = []
+    const webhooks = createWebhooks({
+      key: KEY,
+      inbox,
+      processing: { pollMs: 5, leaseMs: 60_000 },
+      logger: { warn: (_fields, message) => void warned.push(message), error: () => undefined },
+    })
+    let runs = 0
+    webhooks.on('workflow.call.completed', () => {
+      runs++
+    })
+    expect((await webhooks.handle(post(signedCall()))).status).toBe(200)
+    while ((await memory.list({ status: 'done' })).length === 0) await sleep(20)
+    await webhooks.close()
+    expect(runs).toBe(1)
+    expect(await memory.list()).toMatchObject([{ status: 'done', attempts: 1 }])
+    expect(warned).toEqual([
+      '@airudder-webhooks/core: could not record a handled inbox entry as done; retrying',
+      '@airudder-webhooks/core: could not record a handled inbox entry as done; retrying',
+    ])
+  })
+})
