@@ -4,12 +4,11 @@
  * retried delivery, byte-identical or not, maps to the same id); where a type has no natural key
  * the id is a SHA-256 of the raw body, which AIRudder's retries repeat byte for byte.
  */
-import { bytesToHex } from '@noble/hashes/utils.js'
-import { hash } from '../verify/hash-backend'
+import { hashHex } from '../verify/hash-backend'
 import type { EventDefinition } from './define-event'
 
 export function rawBodyId(type: string, body: Uint8Array): string {
-  return `${type}:sha256:${bytesToHex(hash('sha256', body))}`
+  return `${type}:sha256:${hashHex('sha256', body)}`
 }
 
 /** `<type>:<natural key>`, or `<type>:sha256:<hex of the raw body>` when the type has none. */

@@ -21,6 +21,8 @@ export type HashName = 'md5' | 'sha1' | 'sha256'
 export interface HashBackend {
   readonly name: 'native' | 'noble'
   hash(algorithm: HashName, data: Uint8Array): Uint8Array
+  /** The digest as lowercase hex, made where the digest is (natively: no Buffer, no JS hex loop). */
+  hashHex(algorithm: HashName, data: Uint8Array): string
   hmac(algorithm: HashName, key: Uint8Array, data: Uint8Array): Uint8Array
   /** HMAC under one key, its key material prepared once (not on every delivery). */
   keyedHmac(algorithm: HashName, key: Uint8Array): (data: Uint8Array) => Uint8Array
@@ -31,6 +33,7 @@ const nobleHashes = { md5, sha1, sha256 } as const
 export const nobleBackend: HashBackend = {
   name: 'noble',
   hash: (algorithm, data) => nobleHashes[algorithm](data),
+  hashHex: (algorithm, data) => bytesToHex(nobleHashes[algorithm](data)),
   hmac: (algorithm, key, data) => nobleHmac(nobleHashes[algorithm], key, data),
   keyedHmac: (algorithm, key) => {
     // The padded inner and outer states are computed once; each message starts from a copy.
@@ -46,11 +49,16 @@ interface NodeCrypto {
   /** A `KeyObject` holding the key, so each HMAC skips copying and checking the key bytes. */
   createSecretKey?: (key: Uint8Array) => object
   /** One-shot digest (Node 20.12+, 21.7+): about a third cheaper than `createHash` for a short input. */
-  hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Uint8Array
+  hash?: NodeOneShot
+}
+interface NodeOneShot {
+  (algorithm: string, data: Uint8Array, encoding: 'buffer'): Uint8Array
+  (algorithm: string, data: Uint8Array, encoding: 'hex'): string
 }
 interface NodeDigest {
   update(data: Uint8Array): NodeDigest
   digest(): Uint8Array
+  digest(encoding: 'hex'): string
 }
 
 /** A plain `Uint8Array` view of a Node `Buffer`, so callers never depend on Buffer's API. */
@@ -73,6 +81,10 @@ export function nativeBackend(): HashBackend | undefined {
       typeof oneShot === 'function'
         ? (algorithm, data) => view(oneShot(algorithm, data, 'buffer'))
         : (algorithm, data) => view(createHash(algorithm).update(data).digest()),
+    hashHex:
+      typeof oneShot === 'function'
+        ? (algorithm, data) => oneShot(algorithm, data, 'hex')
+        : (algorithm, data) => createHash(algorithm).update(data).digest('hex'),
     hmac: (algorithm, key, data) => view(createHmac(algorithm, key).update(data).digest()),
     keyedHmac: (algorithm, key) => {
       const secret = typeof createSecretKey === 'function' ? createSecretKey(key) : key.slice()
@@ -88,6 +100,7 @@ function agrees(native: HashBackend, algorithm: HashName): boolean {
   try {
     return (
       bytesToHex(native.hash(algorithm, data)) === bytesToHex(nobleBackend.hash(algorithm, data)) &&
+      native.hashHex(algorithm, data) === nobleBackend.hashHex(algorithm, data) &&
       bytesToHex(native.hmac(algorithm, key, data)) === bytesToHex(nobleBackend.hmac(algorithm, key, data))
     )
   } catch {
@@ -110,6 +123,11 @@ export function backendFor(algorithm: HashName): HashBackend {
 
 export function hash(algorithm: HashName, data: Uint8Array): Uint8Array {
   return backendFor(algorithm).hash(algorithm, data)
+}
+
+/** `bytesToHex(hash(algorithm, data))`, cheaper. */
+export function hashHex(algorithm: HashName, data: Uint8Array): string {
+  return backendFor(algorithm).hashHex(algorithm, data)
 }
 
 export function hmac(algorithm: HashName, key: Uint8Array, data: Uint8Array): Uint8Array {

@@ -10,10 +10,10 @@
  * const result = verifier.verify(input) // { ok: true, method: 'md5Sign', keyIndex: 0 }
  * ```
  */
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { utf8ToBytes } from '@noble/hashes/utils.js'
 import { topLevelNumberText } from '../events/exact-numbers'
 import { timingSafeEqualString } from './constant-time'
-import { hash } from './hash-backend'
+import { hashHex } from './hash-backend'
 import { matchKey, toKeyList } from './keys'
 import type { SyncVerifier } from './sync-verifier'
 
@@ -28,7 +28,7 @@ export interface Md5SignOptions {
 
 /** Lowercase hex md5 of the UTF-8 bytes of `text`. */
 export function md5Hex(text: string): string {
-  return bytesToHex(hash('md5', utf8ToBytes(text)))
+  return hashHex('md5', utf8ToBytes(text))
 }
 
 const decoder = new TextDecoder()

@@ -36,13 +36,15 @@ describe('hash backends', () => {
     for (const name of NAMES) expect(backendFor(name).name).toBe('native')
   })
 
-  it.each(NAMES)('native and noble give the same %s digests and HMACs', (name) => {
+  it.each(NAMES)('native and noble give the same %s digests (bytes and hex) and HMACs', (name) => {
     if (!native) throw new Error('no native backend')
     // Keys longer than the block size (64 bytes) are hashed first: cover both sides of that.
     const input = fc.tuple(fc.uint8Array({ maxLength: 9000 }), fc.uint8Array({ maxLength: 150 }))
     fc.assert(
       fc.property(input, ([data, secret]) => {
         expect(bytesToHex(native.hash(name, data))).toBe(bytesToHex(nobleBackend.hash(name, data)))
+        expect(native.hashHex(name, data)).toBe(bytesToHex(nobleBackend.hash(name, data)))
+        expect(nobleBackend.hashHex(name, data)).toBe(bytesToHex(nobleBackend.hash(name, data)))
         expect(bytesToHex(native.hmac(name, secret, data))).toBe(
           bytesToHex(nobleBackend.hmac(name, secret, data)),
         )
