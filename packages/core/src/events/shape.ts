@@ -10,35 +10,20 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/**
- * The own value at a (dotted) path. Classify probes every built-in shape on every delivery and
- * most probes miss, so the value is read first and the own-property check runs only on a hit;
- * dotted paths are split once, not per probe.
- */
-function at(json: JsonObject, path: string): unknown {
-  if (!path.includes('.')) return ownValue(json, path)
+/** The own value at a path split into its segments (`['pds', 'type']`). */
+function at(json: JsonObject, segments: readonly string[]): unknown {
   let value: unknown = json
-  for (const key of segmentsOf(path)) {
+  for (let i = 0; i < segments.length; i++) {
     if (!isJsonObject(value)) return undefined
-    value = ownValue(value, key)
+    value = ownValue(value, segments[i] as string)
   }
   return value
 }
 
+/** Most probes miss, so the value is read first and the own-property check runs only on a hit. */
 function ownValue(json: JsonObject, key: string): unknown {
   const value = json[key]
   return value !== undefined && Object.hasOwn(json, key) ? value : undefined
-}
-
-const segments = new Map<string, readonly string[]>()
-function segmentsOf(path: string): readonly string[] {
-  let split = segments.get(path)
-  if (split === undefined) {
-    split = path.split('.')
-    // Paths come from definitions, a small fixed set; the bound only guards against misuse.
-    if (segments.size < 1000) segments.set(path, split)
-  }
-  return split
 }
 
 function fits(value: unknown, kind: FieldKind): boolean {
@@ -55,17 +40,32 @@ function describeKind(kind: FieldKind): string {
   return kind === 'array' || kind === 'object' ? `an ${kind}` : `a ${kind}`
 }
 
-export function matchesShape(json: JsonObject, shape: Shape): boolean {
-  for (const path in shape) {
-    if (!fits(at(json, path), shape[path] as FieldKind)) return false
+/** A shape's fields as `at` reads them: each path split once, when the matcher is compiled. */
+type Field = readonly [segments: readonly string[], kind: FieldKind]
+
+function matchesFields(json: JsonObject, fields: readonly Field[]): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const [segments, kind] = fields[i] as Field
+    if (!fits(at(json, segments), kind)) return false
   }
   return true
 }
 
-export function matches(json: JsonObject, matcher: Matcher): boolean {
-  if (typeof matcher === 'function') return matcher(json) === true
-  if (Array.isArray(matcher)) return (matcher as readonly Shape[]).some((shape) => matchesShape(json, shape))
-  return matchesShape(json, matcher as Shape)
+const fieldsOf = (shape: Shape): readonly Field[] =>
+  Object.entries(shape).map(([path, kind]) => [path.split('.'), kind])
+
+/**
+ * The matcher as a test over a parsed body. Classify probes every built-in on every delivery, so
+ * the shapes are turned into field lists once, here, rather than read key by key on each probe.
+ */
+export function compileMatcher(matcher: Matcher): (json: JsonObject) => boolean {
+  if (typeof matcher === 'function') return (json) => matcher(json) === true
+  if (!Array.isArray(matcher)) {
+    const fields = fieldsOf(matcher as Shape)
+    return (json) => matchesFields(json, fields)
+  }
+  const shapes = (matcher as readonly Shape[]).map(fieldsOf)
+  return (json) => shapes.some((fields) => matchesFields(json, fields))
 }
 
 /** How close a body comes to a shape: the number of fields that fit, and what is wrong with the rest. */
@@ -77,7 +77,7 @@ export function nearMiss(
   const problems: string[] = []
   for (const path in shape) {
     const kind = shape[path] as FieldKind
-    const value = at(json, path)
+    const value = at(json, path.split('.'))
     if (fits(value, kind)) fitting++
     else
       problems.push(

@@ -15,7 +15,7 @@ import type { Definitions, EventType } from '../events/catalogue'
 import { chatbotEvent, chatbotType } from '../events/chatbot'
 import type { EventDefinition, Shape } from '../events/define-event'
 import { defaultRegistry, type Registry } from '../events/registry'
-import { isJsonObject, type JsonObject, matches, nearMiss } from '../events/shape'
+import { compileMatcher, isJsonObject, type JsonObject, nearMiss } from '../events/shape'
 import type { Decoded } from './decode'
 
 export type Classification<D extends Definitions = []> =
@@ -67,19 +67,52 @@ function isDecoded(input: Decoded | { readonly json: unknown }): input is Decode
 
 const unknown = (reason: string) => ({ type: 'unknown', reason }) as const
 
+/** A definition with its matcher compiled (`compileMatcher`). */
+interface Probe {
+  readonly definition: EventDefinition
+  readonly test: (json: JsonObject) => boolean
+}
+
+interface Probes {
+  readonly user: readonly Probe[]
+  readonly builtins: readonly Probe[]
+}
+
+const probe = (definition: EventDefinition): Probe => ({
+  definition,
+  test: compileMatcher(definition.matches),
+})
+const chatbotProbe = probe(chatbotEvent)
+/** Each registry's matchers, compiled on its first delivery. */
+const compiled = new WeakMap<Registry<Definitions>, Probes>()
+
+function probesOf(registry: Registry<Definitions>): Probes {
+  let probes = compiled.get(registry)
+  if (probes === undefined) {
+    probes = {
+      user: (registry.user as readonly EventDefinition[]).map(probe),
+      builtins: registry.builtins.map(probe),
+    }
+    compiled.set(registry, probes)
+  }
+  return probes
+}
+
 function typeOf<D extends Definitions>(json: unknown, registry: Registry<D>): Classification<D> {
   if (!isJsonObject(json))
     return unknown(
       `the body is a JSON ${json === null ? 'null' : Array.isArray(json) ? 'array' : typeof json}, not an object`,
     )
-  for (const definition of registry.user) {
-    if (matches(json, definition.matches)) return found(definition.type, definition)
+  const probes = probesOf(registry as unknown as Registry<Definitions>)
+  for (const { definition, test } of probes.user) {
+    if (test(json)) return found(definition.type, definition)
   }
-  const matched = registry.builtins.filter((definition) => matches(json, definition.matches))
+  const matched: EventDefinition[] = []
+  for (const { definition, test } of probes.builtins) if (test(json)) matched.push(definition)
   if (matched.length === 1 && matched[0]) return found(matched[0].type, matched[0])
   if (matched.length > 1)
     return unknown(`ambiguous shape: it fits ${matched.map((d) => d.type).join(' and ')}`)
-  if (matches(json, chatbotEvent.matches))
+  if (chatbotProbe.test(json))
     return found(chatbotType(json), registry.get(chatbotType(json)) ?? chatbotEvent)
   return unknown(explainMiss(json, registry))
 }
