@@ -3,6 +3,7 @@
  * Opens the receiver's inbox named by `--inbox` (`sqlite:<file>` or `postgres://…`), read for the
  * reconcile discrepancy. The store packages are optional: installed only by those who use them.
  */
+import { existsSync } from 'node:fs'
 import type { Inbox } from '@airudder-webhooks/core'
 import { UsageError } from './args'
 
@@ -30,7 +31,11 @@ export async function openInbox(
       '@airudder-webhooks/sqlite',
       () => import('@airudder-webhooks/sqlite'),
     )
-    const inbox = createSqliteInbox({ path: spec.slice('sqlite:'.length), table })
+    const path = spec.slice('sqlite:'.length)
+    // Opening a path that does not exist would create an empty inbox and report every call missing.
+    if (!existsSync(path))
+      throw new UsageError(command, `no SQLite inbox at ${path}: give the file your receiver's inbox uses`)
+    const inbox = createSqliteInbox({ path, table })
     return { inbox, close: () => inbox.close() }
   }
   if (/^postgres(ql)?:\/\//.test(spec)) {

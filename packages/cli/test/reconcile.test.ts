@@ -4,6 +4,7 @@
  * with a SQLite inbox and posts only what is missing, which the receiver runs once.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { createAirudderClient } from '@airudder-webhooks/client'
@@ -147,6 +148,16 @@ describe('reconcile', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('taskdetail for task no-such-task was rejected (404)')
     expect(result.stderr + result.stdout).not.toContain('cli-api-token')
+  })
+
+  it('refuses a SQLite inbox file that does not exist, and creates none', async () => {
+    const path = join(tempFiles({}), 'typo.db')
+    const env = { AIRUDDER_API_TOKEN: 'cli-api-token' }
+    const args = ['reconcile', '--task', 'cli-task', '--inbox', `sqlite:${path}`, '--dry-run']
+    const result = await cli([...args, '--api-url', airudder.url!], { env })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`no SQLite inbox at ${path}: give the file your receiver's inbox uses`)
+    expect(existsSync(path)).toBe(false)
   })
 
   it('refuses to run without a task or a token', async () => {
