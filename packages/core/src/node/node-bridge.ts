@@ -14,7 +14,7 @@
  */
 import { type AdapterInfo, answerHeaders, answerRequest, answerText, internalError } from '../http/edge'
 import type { Receiver } from '../http/receiver'
-import { type Answer, errorText, type Logger } from '../webhooks/runtime'
+import { type Answer, errorText, type Logger, OK } from '../webhooks/runtime'
 import { type NodeStreamLike, readNodeBody } from './read-stream'
 
 export interface NodeRequestLike extends NodeStreamLike {
@@ -79,6 +79,10 @@ function single(value: string | readonly string[] | undefined): string | undefin
   return typeof value === 'string' ? value : value?.[0]
 }
 
+/** The OK answer's headers with its length, made once: a known length spares Node chunked encoding. */
+const OK_TEXT = answerText(OK)
+const OK_HEADERS = { ...answerHeaders(OK), 'Content-Length': String(encoder.encode(OK_TEXT).byteLength) }
+
 function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined): void {
   if (res.headersSent) {
     // A handler answered through `res` itself; the kit's answer cannot be sent any more.
@@ -89,13 +93,17 @@ function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined
     if (!res.writableEnded) res.end()
     return
   }
-  const headers = answerHeaders(answer)
+  const text = answer === OK ? OK_TEXT : answerText(answer)
+  const headers =
+    answer === OK
+      ? OK_HEADERS
+      : { ...answerHeaders(answer), 'Content-Length': String(encoder.encode(text).byteLength) }
   if (res.writeHead) res.writeHead(answer.status, headers)
   else {
     res.statusCode = answer.status
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
   }
-  res.end(answerText(answer))
+  res.end(text)
 }
 
 export function createNodeHandler<

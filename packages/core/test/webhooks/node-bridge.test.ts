@@ -145,6 +145,19 @@ describe('createNodeHandler: the Node bridge', () => {
     expect(handled).toEqual([])
   })
 
+  it('gives every answer its length, so Node does not chunk it', async () => {
+    const { url } = await serve()
+    const ok = await fetch(url, { method: 'POST', headers: json, body: signedCall() })
+    const refused = await fetch(url)
+    for (const response of [ok, refused]) {
+      const body = new Uint8Array(await response.arrayBuffer())
+      expect(response.headers.get('content-length')).toBe(String(body.byteLength))
+      expect(response.headers.get('transfer-encoding')).toBeNull()
+    }
+    expect([ok.status, refused.status]).toEqual([200, 405])
+    expect(refused.headers.get('allow')).toBe('POST')
+  })
+
   it('answers 405 and 415 before reading anything', async () => {
     const { url } = await serve()
     expect((await fetch(url)).status).toBe(405)
