@@ -54,17 +54,21 @@ function matchesFields(json: JsonObject, fields: readonly Field[]): boolean {
 const fieldsOf = (shape: Shape): readonly Field[] =>
   Object.entries(shape).map(([path, kind]) => [path.split('.'), kind])
 
+/** The shapes a matcher accepts, any of which fits; `undefined` for a predicate. */
+export function shapesOf(matcher: Matcher): readonly Shape[] | undefined {
+  if (typeof matcher === 'function') return undefined
+  return Array.isArray(matcher) ? (matcher as readonly Shape[]) : [matcher as Shape]
+}
+
 /**
  * The matcher as a test over a parsed body. Classify probes every built-in on every delivery, so
  * the shapes are turned into field lists once, here, rather than read key by key on each probe.
  */
 export function compileMatcher(matcher: Matcher): (json: JsonObject) => boolean {
   if (typeof matcher === 'function') return (json) => matcher(json) === true
-  if (!Array.isArray(matcher)) {
-    const fields = fieldsOf(matcher as Shape)
-    return (json) => matchesFields(json, fields)
-  }
-  const shapes = (matcher as readonly Shape[]).map(fieldsOf)
+  const shapes = (shapesOf(matcher) ?? []).map(fieldsOf)
+  const [only] = shapes
+  if (shapes.length === 1 && only) return (json) => matchesFields(json, only)
   return (json) => shapes.some((fields) => matchesFields(json, fields))
 }
 

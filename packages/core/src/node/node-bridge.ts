@@ -79,9 +79,13 @@ function single(value: string | readonly string[] | undefined): string | undefin
   return typeof value === 'string' ? value : value?.[0]
 }
 
-/** The OK answer's headers with its length, made once: a known length spares Node chunked encoding. */
-const OK_TEXT = answerText(OK)
-const OK_HEADERS = { ...answerHeaders(OK), 'Content-Length': String(encoder.encode(OK_TEXT).byteLength) }
+/** An answer's headers with its length: a known length spares Node chunked encoding. */
+function sizedHeaders(answer: Answer, text: string): Readonly<Record<string, string>> {
+  return { ...answerHeaders(answer), 'Content-Length': String(encoder.encode(text).byteLength) }
+}
+
+/** Every successful delivery gets the same answer: its sized headers are made once. */
+const OK_HEADERS = sizedHeaders(OK, answerText(OK))
 
 function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined): void {
   if (res.headersSent) {
@@ -93,11 +97,8 @@ function write(res: NodeResponseLike, answer: Answer, logger: Logger | undefined
     if (!res.writableEnded) res.end()
     return
   }
-  const text = answer === OK ? OK_TEXT : answerText(answer)
-  const headers =
-    answer === OK
-      ? OK_HEADERS
-      : { ...answerHeaders(answer), 'Content-Length': String(encoder.encode(text).byteLength) }
+  const text = answerText(answer)
+  const headers = answer === OK ? OK_HEADERS : sizedHeaders(answer, text)
   if (res.writeHead) res.writeHead(answer.status, headers)
   else {
     res.statusCode = answer.status

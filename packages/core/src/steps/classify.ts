@@ -13,9 +13,9 @@
  */
 import type { Definitions, EventType } from '../events/catalogue'
 import { chatbotEvent, chatbotType } from '../events/chatbot'
-import type { EventDefinition, Shape } from '../events/define-event'
+import type { EventDefinition } from '../events/define-event'
 import { defaultRegistry, type Registry } from '../events/registry'
-import { compileMatcher, isJsonObject, type JsonObject, nearMiss } from '../events/shape'
+import { compileMatcher, isJsonObject, type JsonObject, nearMiss, shapesOf } from '../events/shape'
 import type { Decoded } from './decode'
 
 export type Classification<D extends Definitions = []> =
@@ -128,9 +128,7 @@ function found<D extends Definitions>(type: string, definition: EventDefinition)
 function explainMiss(json: JsonObject, registry: Registry<Definitions>): string {
   let best: { type: string; score: number; problems: string[] } | undefined
   for (const definition of [...registry.builtins, chatbotEvent]) {
-    if (typeof definition.matches === 'function') continue
-    const shapes = (Array.isArray(definition.matches) ? definition.matches : [definition.matches]) as Shape[]
-    for (const shape of shapes) {
+    for (const shape of shapesOf(definition.matches) ?? []) {
       const { fitting, problems } = nearMiss(json, shape)
       const score = fitting / (fitting + problems.length)
       if (fitting > 0 && (best === undefined || score > best.score))
