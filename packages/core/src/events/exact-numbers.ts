@@ -18,7 +18,7 @@
  * // { id: '2123875204123456789' }
  * ```
  */
-import { canonicalDecimal } from '../schema/drift'
+import { canonicalDecimal } from '../schema/decimal-text'
 
 const QUOTE = 34
 const BACKSLASH = 92

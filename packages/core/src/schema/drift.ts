@@ -26,6 +26,9 @@
  * ```
  */
 import { z } from 'zod'
+import { canonicalDecimal, numberToDecimal } from './decimal-text'
+
+export { canonicalDecimal }
 
 /** A string enum that stays open: the known values autocomplete, any other string is accepted. */
 export type OpenEnum<T extends string> = T | (string & {})
@@ -78,38 +81,6 @@ export function optional<S extends z.ZodType>(schema: S) {
   return tagged(nullable.optional(), { kind: 'optional', inner: schema }) as unknown as z.ZodOptional<
     z.ZodType<z.output<S> | undefined, z.input<S> | null>
   >
-}
-
-const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/
-
-/** Writes a finite number as a plain decimal string, expanding exponent notation exactly. */
-function numberToDecimal(value: number): string {
-  const text = String(value)
-  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
-  if (!match) return text
-  const [, sign = '', int = '', frac = '', exp = '0'] = match
-  const digits = int + frac
-  const point = int.length + Number(exp)
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`
-  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`
-}
-
-/**
- * Canonical form of a decimal given as a string or a number, or `undefined` when it is not one.
- * Leading `+`, leading zeros and trailing fractional zeros are dropped; `-0` becomes `0`.
- */
-export function canonicalDecimal(value: string | number): string | undefined {
-  if (typeof value === 'number' && !Number.isFinite(value)) return undefined
-  const text = typeof value === 'number' ? numberToDecimal(value) : value.trim()
-  const match = DECIMAL.exec(text)
-  if (!match) return undefined
-  const [, sign, rawInt = '', rawFrac = ''] = match
-  if (rawInt === '' && rawFrac === '') return undefined
-  const int = rawInt.replace(/^0+(?=\d)/, '') || '0'
-  const frac = rawFrac.replace(/0+$/, '')
-  const body = frac ? `${int}.${frac}` : int
-  return sign === '-' && body !== '0' ? `-${body}` : body
 }
 
 // Numbers first: most numeric fields arrive as numbers, and each value is checked on the hot path.
