@@ -17,6 +17,7 @@ import type { EventDefinition } from '../events/define-event'
 import { defaultRegistry, type Registry } from '../events/registry'
 import { compileMatcher, isJsonObject, type JsonObject, nearMiss, shapesOf } from '../events/shape'
 import type { Decoded } from './decode'
+import { compileGate, mayFit } from './probe-gate'
 
 export type Classification<D extends Definitions = []> =
   | {
@@ -76,6 +77,8 @@ interface Probe {
 interface Probes {
   readonly user: readonly Probe[]
   readonly builtins: readonly Probe[]
+  /** Which built-ins a body may fit, from its top-level keys: the rest are not tested. */
+  readonly gate: (json: JsonObject) => number
 }
 
 const probe = (definition: EventDefinition): Probe => ({
@@ -92,6 +95,7 @@ function probesOf(registry: Registry<Definitions>): Probes {
     probes = {
       user: (registry.user as readonly EventDefinition[]).map(probe),
       builtins: registry.builtins.map(probe),
+      gate: compileGate(registry.builtins.map((definition) => definition.matches)),
     }
     compiled.set(registry, probes)
   }
@@ -107,8 +111,13 @@ function typeOf<D extends Definitions>(json: unknown, registry: Registry<D>): Cl
   for (const { definition, test } of probes.user) {
     if (test(json)) return found(definition.type, definition)
   }
+  const { builtins } = probes
+  const mask = probes.gate(json)
   const matched: EventDefinition[] = []
-  for (const { definition, test } of probes.builtins) if (test(json)) matched.push(definition)
+  for (let i = 0; i < builtins.length; i++) {
+    const { definition, test } = builtins[i] as Probe
+    if (mayFit(mask, i) && test(json)) matched.push(definition)
+  }
   if (matched.length === 1 && matched[0]) return found(matched[0].type, matched[0])
   if (matched.length > 1)
     return unknown(`ambiguous shape: it fits ${matched.map((d) => d.type).join(' and ')}`)
