@@ -61,8 +61,9 @@ export function shapesOf(matcher: Matcher): readonly Shape[] | undefined {
 }
 
 /**
- * The matcher as a test over a parsed body. Classify probes every built-in on every delivery, so
- * the shapes are turned into field lists once, here, rather than read key by key on each probe.
+ * The matcher as a test over a parsed body. Classify runs it on every delivery whose top-level keys
+ * it could fit, so the shapes are turned into field lists once, here, rather than read key by key
+ * on each probe.
  */
 export function compileMatcher(matcher: Matcher): (json: JsonObject) => boolean {
   if (typeof matcher === 'function') return (json) => matcher(json) === true
