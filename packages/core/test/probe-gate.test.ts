@@ -23,6 +23,9 @@ describe('compileGate', () => {
     // A nested path needs its first segment only; the test itself reads the rest.
     const wrapped = gate({ workflow_id: 'w', pds: 'not an object' })
     expect([0, 1].map((index) => mayFit(wrapped, index))).toEqual([false, true])
+    // An object built by hand may hide a key from enumeration; the shape's test still reads it.
+    const hidden = Object.defineProperty({ workflow_id: 'w' }, 'Details', { value: [], enumerable: false })
+    expect(mayFit(gate(hidden), 0)).toBe(true)
   })
 
   it('gates only the first 31 matchers; the rest are always tested', () => {
