@@ -51,7 +51,8 @@ function matchesFields(json: JsonObject, fields: readonly Field[]): boolean {
   return true
 }
 
-const fieldsOf = (shape: Shape): readonly Field[] =>
+/** A shape's fields, each path split into its segments; the gate reads the first segment of each. */
+export const fieldsOf = (shape: Shape): readonly Field[] =>
   Object.entries(shape).map(([path, kind]) => [path.split('.'), kind])
 
 /** The shapes a matcher accepts, any of which fits; `undefined` for a predicate. */

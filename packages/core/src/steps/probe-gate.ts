@@ -14,7 +14,7 @@
  * ```
  */
 import type { Matcher } from '../events/define-event'
-import { type JsonObject, shapesOf } from '../events/shape'
+import { fieldsOf, type JsonObject, shapesOf } from '../events/shape'
 
 /** Matchers past this many are not gated (one bit each in the mask): each is always tested. */
 const MASK_BITS = 31
@@ -37,7 +37,7 @@ export function compileGate(matchers: readonly Matcher[]): (json: JsonObject) =>
     const shapes = shapesOf(matcher)
     if (shapes === undefined) always |= bit
     for (const shape of shapes ?? []) {
-      const keys = new Set(Object.keys(shape).map((path) => path.split('.')[0] as string))
+      const keys = new Set(fieldsOf(shape).map(([segments]) => segments[0] as string))
       if (keys.size === 0) always |= bit
       for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), bits.length])
       bits.push(bit)
