@@ -4,20 +4,14 @@
  * results/instructions-baseline.json. A deliberate rise (or a saving to keep) is committed by
  * re-running with `--baseline` and saying why in the commit.
  */
-import { readFileSync } from 'node:fs'
+import { readBaseline } from './baseline'
 import { GATE, SETTINGS, TOLERANCE } from './config'
-import { type InstructionRow, type MeasureSettings, measureInstructions } from './measure'
+import { measureInstructions } from './measure'
 import { table } from './table'
 
-const file = new URL('../../results/instructions-baseline.json', import.meta.url)
-const baseline = JSON.parse(readFileSync(file, 'utf8')) as {
-  settings: MeasureSettings
-  rows: InstructionRow[]
-}
-if (JSON.stringify(baseline.settings) !== JSON.stringify(SETTINGS)) {
-  console.error(
-    'bench: the baseline was measured with other settings; run `pnpm bench:instructions --baseline`',
-  )
+const baseline = readBaseline()
+if (baseline === undefined || JSON.stringify(baseline.settings) !== JSON.stringify(SETTINGS)) {
+  console.error('bench: no baseline measured with these settings; run `pnpm bench:instructions --baseline`')
   process.exit(1)
 }
 const rows = await measureInstructions(GATE)

@@ -131,6 +131,7 @@ export async function measureInstructions(options: MeasureOptions): Promise<Inst
   }
 }
 
-function round(value: number): number {
+/** A ratio to two decimals, as the tables print it. */
+export function round(value: number): number {
   return Math.round(value * 100) / 100
 }
