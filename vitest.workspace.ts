@@ -30,6 +30,10 @@ export const projects = [
   project('example-express-server', 'examples/express-server', 60_000),
   project('example-hono-server', 'examples/hono-server', 60_000),
   project('example-next-app', 'examples/next-app', 240_000),
+  {
+    // The instruction benchmark's baseline rule (the benchmark itself runs under valgrind in CI).
+    test: { name: 'bench', root: 'bench', include: ['test/**/*.test.ts'] },
+  },
   // Every README snippet type-checked against the packed packages; the quick starts run as servers.
   project('docs', 'docs', 120_000),
 ]

@@ -14,7 +14,9 @@ const perProject = new Map()
 let passed = 0
 let failed = 0
 for (const file of report.testResults) {
-  const project = relative(root, file.name).split('/').slice(0, 2).join('/')
+  // A package or example is two segments deep (`packages/core`); a top-level project one (`bench`).
+  const parts = relative(root, file.name).split('/')
+  const project = parts.slice(0, parts[0] === 'packages' || parts[0] === 'examples' ? 2 : 1).join('/')
   for (const test of file.assertionResults) {
     const entry = perProject.get(project) ?? { passed: 0, failed: 0 }
     if (test.status === 'passed') {
