@@ -8,7 +8,7 @@ import type { MeasureOptions, MeasureSettings } from './measure'
 
 export const SETTINGS: MeasureSettings = { warmup: 2000, counts: [500, 2500] }
 
-export const FULL: MeasureOptions = { ...SETTINGS, parallel: 2 }
+export const FULL: MeasureOptions = { ...SETTINGS, parallel: 2, floors: true }
 
 export const GATE: MeasureOptions = {
   ...SETTINGS,

@@ -15,7 +15,20 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FIXTURES, HEADER_KEY, KEY, signedDelivery, URL_TOKEN } from '@airudder-webhooks/conformance'
 
-export type Mode = 'json' | 'pipeline' | 'request' | 'handle'
+export type Mode = 'json' | 'pipeline' | 'request' | 'handle' | 'decode' | 'bare'
+
+/**
+ * What any receiver pays on this runtime before it checks anything, measured on the same delivery,
+ * so a ratio the kit misses can be read against the least it could be.
+ */
+export interface Floors {
+  /** `JSON.parse` of the body decoded from its bytes (fatal UTF-8), as the pipeline receives it. */
+  readonly decodeParse: number
+  /** A Web route that checks nothing: `arrayBuffer()`, decode, `JSON.parse`, `new Response('{}')`; less building the Request. */
+  readonly bareRoute: number
+  readonly decodeParseOverJson: number
+  readonly bareRouteOverJson: number
+}
 
 export interface InstructionRow {
   readonly fixture: string
@@ -29,6 +42,8 @@ export interface InstructionRow {
   readonly handle: number
   readonly pipelineOverJson: number
   readonly handleOverJson: number
+  /** Measured only when asked for (`floors: true`): the full run, not the CI gate. */
+  readonly floors?: Floors
 }
 
 export interface MeasureSettings {
@@ -42,7 +57,11 @@ export interface MeasureOptions extends MeasureSettings {
   readonly fixtures?: readonly string[]
   /** Probes run at once (each is one valgrind process). */
   readonly parallel: number
+  /** Also measure the `Floors` (two more probes per fixture). */
+  readonly floors?: boolean
 }
+
+const FLOOR_MODES: readonly Mode[] = ['decode', 'bare']
 
 const probe = fileURLToPath(new URL('./probe.mjs', import.meta.url))
 // Deterministic V8: no concurrent compiler or GC threads whose share of the work varies run to run.
@@ -106,16 +125,14 @@ export async function measureInstructions(options: MeasureOptions): Promise<Inst
       writeFileSync(path, JSON.stringify({ key: KEY, headerKey: HEADER_KEY, urlToken: URL_TOKEN, delivery }))
       return { file, type, path, bytes: new TextEncoder().encode(delivery.body).byteLength }
     })
-    const modes: Mode[] = ['json', 'pipeline', 'request', 'handle']
+    const modes: Mode[] = ['json', 'pipeline', 'request', 'handle', ...(options.floors ? FLOOR_MODES : [])]
     const tasks = specs.flatMap((spec) => modes.map((mode) => () => perDelivery(spec.path, mode, options)))
     const counts = await pool(tasks, options.parallel)
     return specs.map((spec, index) => {
-      const [json = 0, pipeline = 0, request = 0, withRequest = 0] = counts.slice(
-        index * modes.length,
-        (index + 1) * modes.length,
-      )
+      const [json = 0, pipeline = 0, request = 0, withRequest = 0, decodeParse = 0, bareWithRequest = 0] =
+        counts.slice(index * modes.length, (index + 1) * modes.length)
       const handle = withRequest - request
-      return {
+      const row: InstructionRow = {
         fixture: spec.file,
         type: spec.type,
         bytes: spec.bytes,
@@ -125,6 +142,15 @@ export async function measureInstructions(options: MeasureOptions): Promise<Inst
         pipelineOverJson: round(pipeline / json),
         handleOverJson: round(handle / json),
       }
+      if (!options.floors) return row
+      const bareRoute = bareWithRequest - request
+      const floors = {
+        decodeParse,
+        bareRoute,
+        decodeParseOverJson: round(decodeParse / json),
+        bareRouteOverJson: round(bareRoute / json),
+      }
+      return { ...row, floors }
     })
   } finally {
     rmSync(dir, { recursive: true, force: true })

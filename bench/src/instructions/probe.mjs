@@ -6,7 +6,10 @@
  * and what is left is per delivery. Plain JavaScript over core's built dist: no TypeScript loader runs
  * under valgrind.
  *
- *   node probe.mjs <delivery.json> <json|pipeline|request|handle> <count> <warmup>
+ *   node probe.mjs <delivery.json> <json|pipeline|request|handle|decode|bare> <count> <warmup>
+ *
+ * `decode` and `bare` measure what any receiver pays before checking anything (the floors): the body
+ * decoded and parsed from its bytes, and a Web route that only reads, parses and answers `{}`.
  */
 import { readFileSync } from 'node:fs'
 import { createWebhooks, headerSign, urlToken } from '@airudder-webhooks/core'
@@ -40,14 +43,19 @@ const headers = new Headers(delivery.headers)
 const total = warmup + count
 let sink = 0
 
+const decoder = new TextDecoder('utf-8', { fatal: true })
+const bareAnswer = { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } }
+
 if (mode === 'json') {
   for (let i = 0; i < total; i++) sink += JSON.parse(delivery.body) === null ? 0 : 1
+} else if (mode === 'decode') {
+  for (let i = 0; i < total; i++) sink += JSON.parse(decoder.decode(bytes)) === null ? 0 : 1
 } else if (mode === 'pipeline') {
   for (let i = 0; i < total; i++) {
     const answer = await webhooks.verifyAndReceive({ body: bytes, headers, url })
     if (answer.status !== 200) throw new Error(`probe: the pipeline answered ${answer.status}`)
   }
-} else if (mode === 'request' || mode === 'handle') {
+} else if (mode === 'request' || mode === 'handle' || mode === 'bare') {
   // Each Request is built in the loop, as a server builds it, so only a few are alive at a time (thousands
   // built ahead made the old generation, and which run a major collection fell in, vary by a third).
   // The runner subtracts the cost of building them, measured alone in 'request' mode.
@@ -59,6 +67,11 @@ if (mode === 'json') {
     const request = new Request(url, { ...init, body: bytes })
     if (mode === 'request') {
       sink += request.bodyUsed ? 0 : 1
+      continue
+    }
+    if (mode === 'bare') {
+      sink += JSON.parse(decoder.decode(new Uint8Array(await request.arrayBuffer()))) === null ? 0 : 1
+      sink += new Response('{}', bareAnswer).status
       continue
     }
     const response = await webhooks.handle(request)
