@@ -12,12 +12,12 @@ const row: InstructionRow = {
   pipelineOverJson: 1.75,
   handleOverJson: 3.25,
 }
-const floors = { decodeParse: 88_000, bareRoute: 200_000, decodeParseOverJson: 1.1, bareRouteOverJson: 2.5 }
+const floors = { verified: 88_000, bareRoute: 200_000, verifiedOverJson: 1.1, bareRouteOverJson: 2.5 }
 
 describe('table (results/instructions.md)', () => {
   it('prints the floors as three more columns when every row has them', () => {
     const [head, , line] = table([{ ...row, floors }]).split('\n')
-    expect(head).toContain('| decode + parse ÷ parse | bare Web route | ÷ parse |')
+    expect(head).toContain('| least verifying ÷ parse | bare Web route | ÷ parse |')
     expect(line).toBe('| call.json | 1952 | 80,000 | 140,000 | 1.75 | 260,000 | 3.25 | 1.1 | 200,000 | 2.5 |')
   })
 

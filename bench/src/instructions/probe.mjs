@@ -6,11 +6,13 @@
  * and what is left is per delivery. Plain JavaScript over core's built dist: no TypeScript loader runs
  * under valgrind.
  *
- *   node probe.mjs <delivery.json> <json|pipeline|request|handle|decode|bare> <count> <warmup>
+ *   node probe.mjs <delivery.json> <json|pipeline|request|handle|floor|bare> <count> <warmup>
  *
- * `decode` and `bare` measure what any receiver pays before checking anything (the floors): the body
- * decoded and parsed from its bytes, and a Web route that only reads, parses and answers `{}`.
+ * `floor` and `bare` measure the least a receiver pays (see `Floors` in measure.ts): the body decoded,
+ * parsed and, when it is signed in a header, its HMAC checked; and a Web route that only reads, parses
+ * and answers `{}`.
  */
+import { createHmac, createSecretKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createWebhooks, headerSign, urlToken } from '@airudder-webhooks/core'
 
@@ -48,8 +50,14 @@ const bareAnswer = { status: 200, headers: { 'Content-Type': 'application/json; 
 
 if (mode === 'json') {
   for (let i = 0; i < total; i++) sink += JSON.parse(delivery.body) === null ? 0 : 1
-} else if (mode === 'decode') {
-  for (let i = 0; i < total; i++) sink += JSON.parse(decoder.decode(bytes)) === null ? 0 : 1
+} else if (mode === 'floor') {
+  const signature = delivery.headers['x-airudder-sign']
+  const secret = createSecretKey(new TextEncoder().encode(spec.headerKey))
+  for (let i = 0; i < total; i++) {
+    sink += JSON.parse(decoder.decode(bytes)) === null ? 0 : 1
+    if (signature !== undefined && createHmac('sha256', secret).update(bytes).digest('hex') !== signature)
+      throw new Error('probe: the floor computed another signature than the delivery carries')
+  }
 } else if (mode === 'pipeline') {
   for (let i = 0; i < total; i++) {
     const answer = await webhooks.verifyAndReceive({ body: bytes, headers, url })

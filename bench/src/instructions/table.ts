@@ -5,11 +5,11 @@ const thousands = (value: number) => value.toLocaleString('en-US')
 
 export function table(rows: readonly InstructionRow[]): string {
   const withFloors = rows.every((row) => row.floors !== undefined)
-  const floorHead = withFloors ? ' decode + parse ÷ parse | bare Web route | ÷ parse |' : ''
+  const floorHead = withFloors ? ' least verifying ÷ parse | bare Web route | ÷ parse |' : ''
   const floorRule = withFloors ? '---:|---:|---:|' : ''
   const floorCells = ({ floors }: InstructionRow) =>
     withFloors && floors
-      ? ` ${floors.decodeParseOverJson} | ${thousands(floors.bareRoute)} | ${floors.bareRouteOverJson} |`
+      ? ` ${floors.verifiedOverJson} | ${thousands(floors.bareRoute)} | ${floors.bareRouteOverJson} |`
       : ''
   const lines = [
     `| fixture | bytes | \`JSON.parse\` | pipeline | ÷ parse | \`handle(Request)\` | ÷ parse |${floorHead}`,
