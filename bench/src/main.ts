@@ -32,6 +32,7 @@ const report: Report = {
   machine: `${cpus().length} × ${cpu}, Node ${process.version}`,
   date: new Date().toISOString().slice(0, 10),
   smoke,
+  minutes: Math.round(process.uptime() / 6) / 10,
   core,
   http,
   slow,

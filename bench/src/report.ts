@@ -12,6 +12,8 @@ export interface Report {
   readonly machine: string
   readonly date: string
   readonly smoke: boolean
+  /** How long the measuring took, in minutes (`pnpm bench` builds the packages first, about half a minute more). */
+  readonly minutes: number
   readonly core: readonly CoreRow[]
   readonly http: readonly HttpRow[]
   readonly slow: SlowResult
@@ -93,6 +95,7 @@ export function markdown(report: Report): string {
       `inline: ${t.slow.inline} ms (AIRudder gives up at 10,000)`,
     `- memory growth ${int(report.memory[0]?.deliveries ?? 0)} → ${int(report.memory.at(-1)?.deliveries ?? 0)} deliveries: ` +
       `RSS ${mb(t.memory.rss)} MB, heap used ${mb(t.memory.value)} MB (both < 50): ${ok(t.memory.pass)}`,
+    `- this run: ${report.minutes} minutes (< 10; \`pnpm bench\` builds the packages first, about half a minute more): ${ok(report.minutes < 10)}`,
   ]
   return `${lines.join('\n')}\n`
 }
