@@ -10,13 +10,14 @@ if (!existsSync(reportPath)) {
   process.exit(1)
 }
 const report = JSON.parse(readFileSync(reportPath, 'utf8'))
+// Every folder with a test/ folder is a project: packages/* and examples/* two deep, the rest (bench, docs) one.
+const nested = ['packages', 'examples']
 const perProject = new Map()
 let passed = 0
 let failed = 0
 for (const file of report.testResults) {
-  // A package or example is two segments deep (`packages/core`); a top-level project one (`bench`).
   const parts = relative(root, file.name).split('/')
-  const project = parts.slice(0, parts[0] === 'packages' || parts[0] === 'examples' ? 2 : 1).join('/')
+  const project = parts.slice(0, nested.includes(parts[0]) ? 2 : 1).join('/')
   for (const test of file.assertionResults) {
     const entry = perProject.get(project) ?? { passed: 0, failed: 0 }
     if (test.status === 'passed') {
@@ -30,10 +31,9 @@ for (const file of report.testResults) {
   }
   if (file.status === 'failed' && file.assertionResults.length === 0) failed++
 }
-const expected = ['packages', 'examples', '.']
-  .flatMap((dir) =>
-    dir === '.' ? ['bench'] : existsSync(dir) ? readdirSync(dir).map((name) => `${dir}/${name}`) : [],
-  )
+const expected = readdirSync(root)
+  .filter((name) => !name.startsWith('.') && name !== 'node_modules')
+  .flatMap((name) => (nested.includes(name) ? readdirSync(name).map((inner) => `${name}/${inner}`) : [name]))
   .filter((dir) => existsSync(join(dir, 'test')))
 for (const project of expected) {
   const entry = perProject.get(project)
