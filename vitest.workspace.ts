@@ -11,7 +11,12 @@ const project = (name: string, root: string, testTimeout = 5000) =>
       root,
       include: ['test/**/*.test.ts'],
       testTimeout,
-      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: '../../tsconfig.json' },
+      typecheck: {
+        enabled: true,
+        include: ['test/**/*.test-d.ts'],
+        // The root tsconfig, as many levels up as `root` is deep (`packages/core`, or `bench`).
+        tsconfig: `${'../'.repeat(root.split('/').length)}tsconfig.json`,
+      },
     },
   })
 
@@ -30,10 +35,8 @@ export const projects = [
   project('example-express-server', 'examples/express-server', 60_000),
   project('example-hono-server', 'examples/hono-server', 60_000),
   project('example-next-app', 'examples/next-app', 240_000),
-  {
-    // The instruction benchmark's baseline rule (the benchmark itself runs under valgrind in CI).
-    test: { name: 'bench', root: 'bench', include: ['test/**/*.test.ts'] },
-  },
+  // The instruction benchmark's baseline rule and table (the benchmark itself runs under valgrind in CI).
+  project('bench', 'bench'),
   // Every README snippet type-checked against the packed packages; the quick starts run as servers.
   project('docs', 'docs', 120_000),
 ]
