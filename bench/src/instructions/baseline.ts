@@ -17,6 +17,14 @@ export interface Baseline {
   readonly rows: readonly InstructionRow[]
 }
 
+/** Whether `baseline` was measured with `settings` (counts measured otherwise are not comparable). */
+export function measuredWith(
+  baseline: Baseline | undefined,
+  settings: MeasureSettings,
+): baseline is Baseline {
+  return baseline !== undefined && JSON.stringify(baseline.settings) === JSON.stringify(settings)
+}
+
 export function readBaseline(): Baseline | undefined {
   return existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Baseline) : undefined
 }
@@ -27,7 +35,7 @@ export function refreshedRows(
   settings: MeasureSettings,
   previous: Baseline | undefined,
 ): InstructionRow[] {
-  const comparable = previous !== undefined && JSON.stringify(previous.settings) === JSON.stringify(settings)
+  const comparable = measuredWith(previous, settings)
   return measured.map((row) => {
     const before = comparable ? previous.rows.find((old) => old.fixture === row.fixture) : undefined
     if (before === undefined || before.handle <= row.handle) return row

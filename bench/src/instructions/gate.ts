@@ -4,13 +4,13 @@
  * results/instructions-baseline.json. A deliberate rise (or a saving to keep) is committed by
  * re-running with `--baseline` and saying why in the commit.
  */
-import { readBaseline } from './baseline'
+import { measuredWith, readBaseline } from './baseline'
 import { GATE, SETTINGS, TOLERANCE } from './config'
 import { measureInstructions } from './measure'
 import { table } from './table'
 
 const baseline = readBaseline()
-if (baseline === undefined || JSON.stringify(baseline.settings) !== JSON.stringify(SETTINGS)) {
+if (!measuredWith(baseline, SETTINGS)) {
   console.error('bench: no baseline measured with these settings; run `pnpm bench:instructions --baseline`')
   process.exit(1)
 }

@@ -133,9 +133,9 @@ export async function measureInstructions(options: MeasureOptions): Promise<Inst
     const tasks = specs.flatMap((spec) => modes.map((mode) => () => perDelivery(spec.path, mode, options)))
     const counts = await pool(tasks, options.parallel)
     return specs.map((spec, index) => {
-      const [json = 0, pipeline = 0, request = 0, withRequest = 0, verified = 0, bareWithRequest = 0] =
-        counts.slice(index * modes.length, (index + 1) * modes.length)
-      const handle = withRequest - request
+      const count = (mode: Mode) => counts[index * modes.length + modes.indexOf(mode)] ?? 0
+      const [json, pipeline, request] = [count('json'), count('pipeline'), count('request')]
+      const handle = count('handle') - request
       const row: InstructionRow = {
         fixture: spec.file,
         type: spec.type,
@@ -147,7 +147,8 @@ export async function measureInstructions(options: MeasureOptions): Promise<Inst
         handleOverJson: round(handle / json),
       }
       if (!options.floors) return row
-      const bareRoute = bareWithRequest - request
+      const verified = count('floor')
+      const bareRoute = count('bare') - request
       const floors = {
         verified,
         bareRoute,
